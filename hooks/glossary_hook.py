@@ -1,0 +1,69 @@
+"""Wire the notes_site package to MkDocs: the glossary page, glossary.json and term tooltips.
+
+All parsing and rendering is pure and lives in notes_site; this hook only reads
+the lessons, hands them over and turns bad input into a build error.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from notes_site.annotate import annotate
+from notes_site.glossary import Entry, build_glossary, render_json, render_page
+from notes_site.terms import Lesson, LessonFormatError, parse_lesson
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_JSON = "glossary.json"
+
+_entries: list[Entry] = []
+
+
+# --- Events ---------------------------------------------------------------------
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    """Parse every lesson, then add the glossary page and JSON as virtual files."""
+    global _entries
+    lessons = [lesson for file in files.documentation_pages() if (lesson := read_lesson(file))]
+    try:
+        _entries = build_glossary(lessons)
+    except LessonFormatError as error:
+        raise PluginError(f"Glossary: docs/{error}") from error
+    edit_url = f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/"
+    page = File.generated(config, GLOSSARY_PAGE, content=render_page(_entries, edit_url))
+    page.edit_uri = None  # generated: there is no source file to edit
+    files.append(page)
+    glossary_url = page.url
+    files.append(File.generated(config, GLOSSARY_JSON, content=render_json(_entries, glossary_url)))
+    log.debug("glossary: %d terms from %d lessons", len(_entries), len(lessons))
+    return files
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark the first mention of each term in each section of a lesson."""
+    if not page.file.src_uri.startswith("lessons/") or not _entries:
+        return markdown
+    glossary = files.get_file_from_path(GLOSSARY_PAGE)
+    href = get_relative_url(glossary.url, page.file.url)
+    return annotate(markdown, _entries, config.extra.get("acronyms", {}), href)
+
+
+# --- Helpers --------------------------------------------------------------------
+
+
+def read_lesson(file: File) -> Lesson | None:
+    if not file.src_uri.startswith("lessons/"):
+        return None
+    try:
+        return parse_lesson(file.content_string, file.src_uri)
+    except LessonFormatError as error:
+        # MkDocs names the docs dir; the path here is relative to it.
+        raise PluginError(f"Lesson format: docs/{error}") from error

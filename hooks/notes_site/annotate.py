@@ -1,0 +1,96 @@
+"""Mark the first mention of each glossary term, and of each acronym, in every section of a lesson.
+
+A term becomes a link to its glossary entry whose title is the term's first
+sentence: Material's ``content.tooltips`` shows it on hover and focus.  An
+acronym that is no term becomes an ``<abbr>`` with its expansion.  Headings,
+code, links and the term's own definition are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from .glossary import FENCE, Entry, names_pattern
+from .terms import HEADING
+
+# Spans a mention must not be found in: code, links, images, URLs, HTML tags.
+PROTECTED = re.compile(
+    r"`+[^`]*`+"  # inline code
+    r"|!?\[[^\]]*\]\([^)]*\)"  # links and images
+    r"|<[^>]*>"  # autolinks and HTML
+    r"|https?://\S+"  # bare URLs
+)
+NOT_PROSE = ("!!!", "???", "*[", "{")
+
+
+@dataclass(frozen=True)
+class Marker:
+    key: str  # one mark per key per section
+    opening: str
+    closing: str
+
+
+# --- Annotating -------------------------------------------------------------------
+
+
+def annotate(markdown: str, entries: list[Entry], acronyms: dict[str, str], glossary_href: str) -> str:
+    """The lesson's Markdown with the first mention per ``##`` section marked."""
+    pattern, markers = mention_pattern(entries, acronyms, glossary_href)
+    marked: set[str] = set()
+    own_term = None
+    fence = None
+    out = []
+    for line in markdown.split("\n"):
+        opening = FENCE.match(line)
+        if opening:
+            fence = None if fence and opening.group(1).startswith(fence) else fence or opening.group(1)
+        heading = HEADING.match(line) if fence is None and not opening else None
+        if heading and line.startswith("#"):
+            level = len(heading.group(1))
+            if level <= 2:
+                marked = set()
+            own_term = heading.group(2).lower() if level == 3 else None
+        elif fence is None and not opening and not line.lstrip().startswith(NOT_PROSE):
+            line = mark_line(line, pattern, markers, marked, own_term)
+        out.append(line)
+    return "\n".join(out)
+
+
+def mention_pattern(
+    entries: list[Entry], acronyms: dict[str, str], glossary_href: str
+) -> tuple[re.Pattern[str], list[Marker]]:
+    """One regex with a group per term or acronym, and what each group becomes."""
+    groups, markers = [], []
+    for entry in entries:
+        title = escape(f"{entry.name}: {entry.summary}", quote=True)
+        opening = f'<a class="glossary-term" href="{glossary_href}#{entry.anchor}" title="{title}">'
+        groups.append(names_pattern(entry.names).pattern)
+        markers.append(Marker(entry.name.lower(), opening, "</a>"))
+    known = {name for entry in entries for name in entry.names}
+    for acronym, expansion in acronyms.items():
+        if acronym not in known:
+            groups.append(names_pattern((acronym,)).pattern)
+            opening = f'<abbr title="{escape(expansion, quote=True)}">'
+            markers.append(Marker(acronym, opening, "</abbr>"))
+    combined = "|".join(f"(?P<m{i}>{group})" for i, group in enumerate(groups))
+    return re.compile(combined), markers
+
+
+def mark_line(
+    line: str, pattern: re.Pattern[str], markers: list[Marker], marked: set[str], own_term: str | None
+) -> str:
+    protected = [match.span() for match in PROTECTED.finditer(line)]
+    pieces, last = [], 0
+    for match in pattern.finditer(line):
+        marker = markers[int(match.lastgroup[1:])]
+        start, end = match.span()
+        if marker.key in marked or marker.key == own_term:
+            continue
+        if any(a < end and start < b for a, b in protected):
+            continue
+        marked.add(marker.key)
+        pieces += [line[last:start], marker.opening, match.group(), marker.closing]
+        last = end
+    return "".join(pieces) + line[last:]

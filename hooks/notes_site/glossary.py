@@ -1,0 +1,244 @@
+"""Merge the lessons' terms into one glossary and render it as Markdown and JSON.
+
+Pure functions: lessons in, text out.  The hook turns the text into pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from markdown.extensions.toc import slugify
+
+from .terms import KEY_TERMS, PREREQUISITES, Lesson, LessonFormatError, Term, find_headings
+
+ALIAS_FORMS = (
+    re.compile(r"^(?P<short>.+?) \((?P<long>[^)]+)\)$"),  # SLA (Service-level agreement)
+    re.compile(r"^(?P<short>[^:]+): (?P<long>.+)$"),  # DNS: Domain Name System
+    re.compile(r"^(?P<short>.+?) - (?P<long>.+)$"),  # HTTP - HyperText Transfer Protocol
+)
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
+
+
+@dataclass(frozen=True)
+class Use:
+    """A lesson that uses a term: defines it, or mentions it in its notes."""
+
+    lesson: Lesson
+    anchor: str | None  # the term heading on the lesson page, if it defines it
+    role: str  # "key term", "prerequisite" or "mention"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    names: tuple[str, ...]  # every name a reader may look for, the short form first
+    anchor: str
+    definition: str
+    summary: str  # the definition's first sentence, as plain text
+    introduced: Use
+    also: tuple[Use, ...]
+
+    @property
+    def uses(self) -> tuple[Use, ...]:
+        return (self.introduced, *self.also)
+
+
+# --- Building -----------------------------------------------------------------
+
+
+def build_glossary(lessons: list[Lesson]) -> list[Entry]:
+    """One entry per distinct term, A to Z, from lessons in any order."""
+    lessons = sorted(lessons, key=lambda lesson: lesson.number)
+    grouped: dict[str, list[tuple[Lesson, Term]]] = {}
+    for lesson in lessons:
+        for term in lesson.terms:
+            grouped.setdefault(term_key(term.name), []).append((lesson, term))
+    entries = [make_entry(uses, lessons) for uses in grouped.values()]
+    check_anchors_unique(entries)
+    return sorted(entries, key=lambda entry: entry.name.lower())
+
+
+def make_entry(defined: list[tuple[Lesson, Term]], lessons: list[Lesson]) -> Entry:
+    # Taught where it is a key term; a prerequisite-only term uses its first definition.
+    teaching = next(((l, t) for l, t in defined if t.section == KEY_TERMS), defined[0])
+    lesson, term = teaching
+    names = term_names(term.name)
+    defining = {l.number for l, _ in defined}
+    also = [Use(l, t.anchor, role(t)) for l, t in defined if (l, t) != teaching]
+    pattern = names_pattern(names)
+    also += [
+        Use(other, None, "mention")
+        for other in lessons
+        if other.number not in defining and pattern.search(prose(other.text))
+    ]
+    return Entry(
+        name=term.name,
+        names=names,
+        anchor=slugify(term.name, "-"),
+        definition=term.definition,
+        summary=first_sentence(term.definition),
+        introduced=Use(lesson, term.anchor, role(term)),
+        also=tuple(sorted(also, key=lambda use: use.lesson.number)),
+    )
+
+
+def check_anchors_unique(entries: list[Entry]) -> None:
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        other = seen.setdefault(entry.anchor, entry)
+        if other is not entry:
+            first, second = other.introduced, entry.introduced
+            raise LessonFormatError(
+                second.lesson.path,
+                term_line(entry),
+                f"term '{entry.name}' has the same glossary anchor '#{entry.anchor}' as "
+                f"'{other.name}' ({first.lesson.path}:{term_line(other)}): rename one of them",
+            )
+
+
+def term_line(entry: Entry) -> int:
+    lesson = entry.introduced.lesson
+    return next(t.line for t in lesson.terms if t.anchor == entry.introduced.anchor)
+
+
+# --- Names and text -------------------------------------------------------------
+
+
+def term_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def term_names(name: str) -> tuple[str, ...]:
+    """"SLA (Service-level agreement)" -> ("SLA", "Service-level agreement")."""
+    for form in ALIAS_FORMS:
+        match = form.match(name)
+        if match:
+            return (match["short"].strip(), match["long"].strip())
+    for separator in ("/", " & "):
+        if separator in name:
+            return (name, *(part.strip() for part in name.split(separator)))
+    return (name,)
+
+
+def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word matches of any name, plural too; acronyms match their case only."""
+    return re.compile("|".join(name_regex(name) for name in sorted(names, key=len, reverse=True)))
+
+
+def name_regex(name: str) -> str:
+    body = r"\s+".join(re.escape(word) for word in name.split())
+    group = f"(?:{body}s?)" if is_acronym(name) else f"(?i:{body}(?:e?s)?)"
+    return rf"(?<![\w/-]){group}(?![\w-])"
+
+
+def is_acronym(name: str) -> bool:
+    """SLA, S3, NoSQL, Neo4j: one word that only matches in its own case."""
+    return " " not in name and sum(not char.islower() for char in name) >= 2
+
+
+def prose(markdown: str) -> str:
+    """The lesson's text without headings or fenced code."""
+    lines = markdown.split("\n")
+    skip = {row for row, _, _ in find_headings(lines)}
+    fence = None
+    kept = []
+    for row, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if opening:
+            fence = None if fence and opening.group(1).startswith(fence) else fence or opening.group(1)
+            continue
+        if fence is None and row not in skip:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def first_sentence(definition: str) -> str:
+    first = next(line for line in definition.split("\n") if line.strip())
+    text = MARKUP.sub(lambda m: m.group(1) or "", first.strip().lstrip("-*+ ").strip())
+    return SENTENCE_END.split(text, maxsplit=1)[0].strip()
+
+
+def role(term: Term) -> str:
+    return "key term" if term.section == KEY_TERMS else "prerequisite"
+
+
+# --- Rendering --------------------------------------------------------------------
+
+
+def render_page(entries: list[Entry], edit_url: str) -> str:
+    """The glossary page's Markdown; links are relative to docs/glossary.md."""
+    letters = sorted({entry.name[0].upper() for entry in entries})
+    out = [
+        "---",
+        "description: Every key term of the SystemsExpert notes, A to Z, with its "
+        "definition and the lessons that teach and use it.",
+        "---",
+        "",
+        "# Glossary",
+        "",
+        f"All {len(entries)} terms that the lessons define, A to Z. The glossary is built "
+        "from the lessons each time the site is built: a definition is edited in its lesson.",
+        "",
+        '<nav class="glossary-letters" aria-label="Glossary letters" markdown>',
+        " ".join(f"[{letter}](#{letter.lower()})" for letter in letters),
+        "</nav>",
+    ]
+    for letter in letters:
+        out += ["", f"## {letter}"]
+        for entry in (e for e in entries if e.name[0].upper() == letter):
+            out += ["", f"### {entry.name}", "", entry.definition, "", sources(entry, edit_url)]
+    return "\n".join(out) + "\n"
+
+
+def sources(entry: Entry, edit_url: str) -> str:
+    parts = [f"Introduced in {lesson_link(entry.introduced)}"]
+    defined = [use for use in entry.also if use.role != "mention"]
+    mentioned = [use for use in entry.also if use.role == "mention"]
+    if defined:
+        parts.append("Also defined in " + ", ".join(lesson_link(use) for use in defined))
+    if mentioned:
+        parts.append("Also in " + ", ".join(lesson_link(use, short=True) for use in mentioned))
+    parts.append(f"[Edit this term]({edit_url}{entry.introduced.lesson.path})")
+    return " · ".join(parts) + "\n{ .glossary-sources }"
+
+
+def lesson_link(use: Use, short: bool = False) -> str:
+    lesson = use.lesson
+    label = f"Lesson {lesson.number}" if short else f"Lesson {lesson.number}: {lesson.title}"
+    anchor = f"#{use.anchor}" if use.anchor else ""
+    return f"[{label}]({lesson.path}{anchor})"
+
+
+def render_json(entries: list[Entry], page_url: str) -> str:
+    """glossary.json: the same entries for other tools; URLs relative to the site root."""
+    data = [
+        {
+            "term": entry.name,
+            "aliases": list(entry.names[1:]) if entry.names[0] != entry.name else [],
+            "names": list(entry.names),
+            "anchor": entry.anchor,
+            "url": f"{page_url}#{entry.anchor}",
+            "summary": entry.summary,
+            "definition": entry.definition,
+            "lessons": [
+                {
+                    "number": use.lesson.number,
+                    "title": use.lesson.title,
+                    "role": use.role,
+                    "url": lesson_url(use),
+                }
+                for use in entry.uses
+            ],
+        }
+        for entry in entries
+    ]
+    return json.dumps({"terms": data}, indent=2, ensure_ascii=False) + "\n"
+
+
+def lesson_url(use: Use) -> str:
+    url = use.lesson.path.removesuffix(".md") + "/"
+    return f"{url}#{use.anchor}" if use.anchor else url

@@ -1,0 +1,165 @@
+"""Draw the consistent-hashing ring figures of Lesson 11 (docs/photos/2.svg to 6.svg).
+
+Points are placed on the ring by angle, and every client is routed by the
+clockwise rule, so the arrows in the pictures are right by construction.
+
+    python scripts/draw_ring_figures.py          # write the figures
+    python scripts/draw_ring_figures.py --check  # fail if a committed figure differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PHOTOS = Path(__file__).resolve().parent.parent / "docs" / "photos"
+
+# Angles in degrees, clockwise from the top of the ring.
+SERVERS = {"A": 20.0, "B": 110.0, "C": 200.0, "D": 290.0}
+CLIENTS = {"1": 60.0, "2": 160.0, "3": 250.0, "4": 335.0}
+NEW_SERVER_E = 85.0  # lands between client 1 and server B
+# Where the further hash functions put each server (figure 5), and more of them for A (figure 6).
+THREE_EACH = {"A": (140.0, 265.0), "B": (230.0, 350.0), "C": (90.0, 310.0), "D": (40.0, 185.0)}
+MORE_FOR_A = {**THREE_EACH, "A": (5.0, 74.0, 140.0, 215.0, 265.0)}
+
+COLOURS = {"A": "#1f6feb", "B": "#c2410c", "C": "#15803d", "D": "#7e22ce", "E": "#b91c1c"}
+INK, MUTED, PAPER = "#1f2328", "#57606a", "#ffffff"
+SIZE, CENTRE, RADIUS = 440, 220, 150
+
+
+@dataclass(frozen=True)
+class Point:
+    """A server's position on the ring: one server may own several points."""
+
+    server: str
+    angle: float
+
+
+# --- The ring -----------------------------------------------------------------
+
+
+def single_points(servers: dict[str, float]) -> list[Point]:
+    return [Point(name, angle) for name, angle in servers.items()]
+
+
+def replicated_points(extra: dict[str, tuple[float, ...]]) -> list[Point]:
+    """Each server at its own angle plus one point for every further hash function."""
+    points = single_points(SERVERS)
+    for name, angles in extra.items():
+        points += [Point(name, angle) for angle in angles]
+    return points
+
+
+def route(client_angle: float, points: list[Point]) -> Point:
+    """The clockwise rule: a client goes to the first point at or after its own angle."""
+    return min(points, key=lambda p: (p.angle - client_angle) % 360)
+
+
+# --- The figures ---------------------------------------------------------------
+
+
+def figures() -> dict[str, tuple[str, list[Point]]]:
+    with_e = {**SERVERS, "E": NEW_SERVER_E}
+    without_c = {name: angle for name, angle in SERVERS.items() if name != "C"}
+    return {
+        "2": ("Servers and clients on the ring", single_points(SERVERS)),
+        "3": ("Server C removed: client 2 moves to D", single_points(without_c)),
+        "4": ("Server E added: client 1 moves to E", single_points(with_e)),
+        "5": ("Each server at 3 points", replicated_points(THREE_EACH)),
+        "6": ("A more powerful server A gets 6 points", replicated_points(MORE_FOR_A)),
+    }
+
+
+def xy(angle: float, radius: float) -> tuple[float, float]:
+    rad = math.radians(angle)
+    return CENTRE + radius * math.sin(rad), CENTRE - radius * math.cos(rad)
+
+
+def fmt(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def render(title: str, points: list[Point]) -> str:
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE + 40}" '
+        f'width="{SIZE}" height="{SIZE + 40}" role="img" font-family="system-ui, sans-serif">',
+        f"<title>{title}</title>",
+        f'<rect width="100%" height="100%" rx="12" fill="{PAPER}"/>',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
+        'markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        'fill="context-stroke"/></marker></defs>',
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{RADIUS}" fill="none" stroke="{MUTED}" '
+        'stroke-width="2"/>',
+    ]
+    for name, angle in CLIENTS.items():
+        target = route(angle, points)
+        colour = COLOURS[target.server]
+        sweep = (target.angle - angle) % 360
+        start, end = xy(angle + 3, RADIUS + 28), xy(angle + sweep - 3, RADIUS + 28)
+        large = 1 if sweep > 180 else 0
+        parts.append(
+            f'<path d="M{fmt(start[0])},{fmt(start[1])} A{RADIUS + 28},{RADIUS + 28} 0 '
+            f'{large} 1 {fmt(end[0])},{fmt(end[1])}" fill="none" stroke="{colour}" '
+            'stroke-width="2.5" marker-end="url(#arrow)"/>'
+        )
+        cx, cy = xy(angle, RADIUS)
+        parts.append(
+            f'<rect x="{fmt(cx - 13)}" y="{fmt(cy - 13)}" width="26" height="26" rx="4" '
+            f'fill="{PAPER}" stroke="{INK}" stroke-width="2"/>'
+        )
+        parts.append(
+            f'<text x="{fmt(cx)}" y="{fmt(cy + 5)}" text-anchor="middle" font-size="14" '
+            f'fill="{INK}">{name}</text>'
+        )
+    for point in points:
+        px, py = xy(point.angle, RADIUS)
+        parts.append(
+            f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="15" fill="{COLOURS[point.server]}"/>'
+        )
+        parts.append(
+            f'<text x="{fmt(px)}" y="{fmt(py + 5)}" text-anchor="middle" font-size="13" '
+            f'font-weight="bold" fill="{PAPER}">{point.server}</text>'
+        )
+    parts.append(
+        f'<text x="{CENTRE}" y="{CENTRE - 6}" text-anchor="middle" font-size="14" '
+        f'fill="{INK}">clockwise</text>'
+    )
+    parts.append(
+        f'<text x="{CENTRE}" y="{CENTRE + 14}" text-anchor="middle" font-size="12" '
+        f'fill="{MUTED}">circles: servers · squares: clients</text>'
+    )
+    parts.append(
+        f'<text x="{CENTRE}" y="{SIZE + 22}" text-anchor="middle" font-size="16" '
+        f'fill="{INK}">{title}</text>'
+    )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+# --- Command line ----------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args()
+    stale = []
+    for number, (title, points) in figures().items():
+        path = PHOTOS / f"{number}.svg"
+        svg = render(title, points)
+        if args.check:
+            if not path.exists() or path.read_text() != svg:
+                stale.append(str(path))
+        else:
+            path.write_text(svg)
+    if stale:
+        print("out of date, run scripts/draw_ring_figures.py:", *stale, sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from notes_site.annotate import annotate
 from notes_site.glossary import Entry, build_glossary, render_json, render_page
-from notes_site.terms import Lesson, LessonFormatError, parse_lesson
+from notes_site.terms import Lesson, LessonFormatError, check_front_matter, parse_lesson
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -60,9 +60,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def read_lesson(file: File) -> Lesson | None:
-    if not file.src_uri.startswith("lessons/"):
-        return None
+    """Check every page's front matter; parse the lessons."""
     try:
+        check_front_matter(file.content_string, file.src_uri)
+        if not file.src_uri.startswith("lessons/"):
+            return None
         return parse_lesson(file.content_string, file.src_uri)
     except LessonFormatError as error:
         # MkDocs names the docs dir; the path here is relative to it.

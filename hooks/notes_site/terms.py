@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
 from markdown.extensions.toc import slugify, unique
 
 KEY_TERMS = "Key Terms"
@@ -122,6 +123,23 @@ def strip_front_matter(source: str) -> tuple[str, int]:
         return source, 0
     head = source[: end + 5]
     return source[end + 5 :], head.count("\n")
+
+
+def check_front_matter(source: str, path: str) -> None:
+    """MkDocs reads broken front matter as text without a word: make it an error."""
+    if not source.startswith("---\n"):
+        return
+    body, offset = strip_front_matter(source)
+    if offset == 0:
+        raise LessonFormatError(path, 1, "front matter opened with '---' is never closed")
+    try:
+        data = yaml.safe_load(source[4 : len(source) - len(body) - 4])
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise LessonFormatError(path, line, f"front matter is not valid YAML: {error}") from error
+    if data is not None and not isinstance(data, dict):
+        raise LessonFormatError(path, 2, "front matter must be 'key: value' lines")
 
 
 def find_headings(lines: list[str]):

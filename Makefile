@@ -1,0 +1,40 @@
+# SystemsExpert Notes. Quick start: `make serve`, `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test figures lock bench browser clean
+
+serve: $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed ## Build the site into site/ with the strict checks
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(VENV)/.installed browser ## Run the whole test suite (browser tests included)
+	$(BIN)/pytest
+
+figures: $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
+	$(BIN)/python scripts/draw_ring_figures.py
+
+bench: $(VENV)/.installed ## Build time with and without the glossary hook, as a ratio
+	$(BIN)/python scripts/bench.py
+
+lock: $(VENV)/.installed ## Re-pin requirements.txt (with hashes) from requirements.in
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+# Debian's Chromium for the browser tests; `playwright install` cannot download here.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; fi; }
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,106 @@
+"""The built site: strict build, one page per lesson, images, lists that render as lists."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import mkdocs_build
+
+LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+STUBS = range(20, 26)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(), "html.parser")
+
+
+def lesson_pages(site: Path) -> dict[int, Path]:
+    return {int(p.parent.name[:2]): p for p in (site / "lessons").glob("*/index.html")}
+
+
+def test_the_strict_build_passes_without_a_warning(site: Path, tmp_path: Path):
+    result = mkdocs_build(Path(__file__).parent.parent, tmp_path)
+    assert result.returncode == 0
+    assert not re.search(r"^(WARNING|ERROR)", result.stderr, re.M), result.stderr
+
+
+def test_there_are_25_lesson_pages_with_their_titles(site: Path):
+    lessons = lesson_pages(site)
+    assert sorted(lessons) == list(range(1, 26))
+    for number, path in lessons.items():
+        assert soup(path).find("h1").get_text(strip=True).startswith(f"Lesson {number}: ")
+
+
+def test_unwritten_lessons_say_so_and_are_left_out_of_search(site: Path):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for number, path in lesson_pages(site).items():
+        page = soup(path)
+        location = f"lessons/{path.parent.name}/"
+        if number in STUBS:
+            assert "not written yet" in page.find("article").get_text()
+            assert location not in indexed
+        else:
+            assert location in indexed
+
+
+@pytest.mark.parametrize("attribute", ["src", "href"])
+def test_every_image_and_local_link_resolves(site: Path, attribute: str):
+    missing = []
+    for path in pages(site):
+        base = "/" + path.relative_to(site).as_posix()
+        for tag in soup(path).select(f"article [{attribute}]"):
+            url = urlsplit(tag[attribute])
+            if url.scheme or url.netloc or not url.path:
+                continue
+            target = site / unquote(urljoin(base, url.path)).lstrip("/")
+            if target.is_dir():
+                target /= "index.html"
+            if not target.exists():
+                missing.append(f"{base}: {tag[attribute]}")
+    assert not missing
+
+
+def test_every_figure_has_alt_text_and_opens_in_the_lightbox(site: Path):
+    figures = [img for path in pages(site) for img in soup(path).select("article img")]
+    assert len(figures) >= 8
+    for img in figures:
+        assert len(img.get("alt", "")) > 10, img
+        assert img.find_parent("a", class_="glightbox") is not None, img
+
+
+def test_no_list_fails_to_render(site: Path):
+    """A paragraph that starts with, or has after a line break, a list marker is a broken list."""
+    broken = []
+    for path in pages(site):
+        article = soup(path).find("article")
+        for paragraph in article.find_all("p") if article else []:
+            lines = paragraph.get_text().split("\n")
+            if any(LIST_MARKER.match(line) for line in lines):
+                broken.append(f"{path.relative_to(site)}: {lines[0][:60]}")
+    assert not broken
+
+
+def test_each_lesson_has_an_edit_link_to_its_own_file(site: Path):
+    for path in lesson_pages(site).values():
+        edit = soup(path).select_one('a[title="Edit this page"]')
+        assert edit["href"].endswith(f"/edit/main/docs/lessons/{path.parent.name}.md")
+
+
+def test_no_page_loads_from_another_host(site: Path):
+    for path in pages(site):
+        for tag in soup(path).select("script[src], link[href], img[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["preload"], ["icon"]):
+                continue
+            assert not urlsplit(url).netloc, f"{path}: {url}"

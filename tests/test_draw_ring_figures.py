@@ -1,0 +1,35 @@
+"""scripts/draw_ring_figures.py: the ring figures follow the clockwise rule and are up to date."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from draw_ring_figures import CLIENTS, figures, route
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "draw_ring_figures.py"
+
+
+def routes(number: str) -> dict[str, str]:
+    _, points = figures()[number]
+    return {client: route(angle, points).server for client, angle in CLIENTS.items()}
+
+
+def test_each_figure_tells_the_story_of_its_paragraph():
+    assert routes("2") == {"1": "B", "2": "C", "3": "D", "4": "A"}
+    assert routes("3")["2"] == "D"  # server C removed: client 2 goes on to D
+    assert routes("4")["1"] == "E"  # server E added: client 1 now goes to E
+    _, five = figures()["5"]
+    _, six = figures()["6"]
+    assert all(sum(p.server == s for p in five) == 3 for s in "ABCD")
+    assert sum(p.server == "A" for p in six) == 6
+    assert list(routes("6").values()).count("A") > list(routes("5").values()).count("A")
+
+
+def test_the_clockwise_rule_wraps_around_the_top():
+    _, points = figures()["2"]
+    assert route(359.0, points).server == "A"
+
+
+def test_regenerating_gives_the_committed_files():
+    result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,40 @@
+"""The glossary in Chromium: term tooltips in lessons, the letter bar, links to the lessons."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+TOOLTIP = ".md-tooltip2--active, .md-tooltip--active"
+
+
+def test_hovering_a_term_shows_its_definition(server, watched):
+    page = watched.page
+    page.goto(server + "/lessons/08-caching/")
+    term = page.locator("a.glossary-term[href$='#latency']").first
+    term.hover()
+    expect(page.locator(TOOLTIP)).to_contain_text("The time it takes for a certain operation to complete")
+
+
+def test_focusing_a_term_with_the_keyboard_shows_its_definition(server, watched):
+    page = watched.page
+    page.goto(server + "/lessons/08-caching/")
+    page.locator("a.glossary-term[href$='#server']").first.focus()
+    expect(page.locator(TOOLTIP)).to_contain_text("A machine or process that provides data")
+
+
+def test_the_letter_bar_jumps_to_its_letter(server, watched):
+    page = watched.page
+    page.goto(server + "/glossary/")
+    page.locator(".glossary-letters a", has_text="Q").click()
+    expect(page).to_have_url(re.compile(r"#q$"))
+    expect(page.locator("#quadtree")).to_be_in_viewport()
+
+
+def test_an_entrys_lesson_link_lands_on_the_term_heading(server, watched):
+    page = watched.page
+    page.goto(server + "/glossary/")
+    page.locator("#consistent-hashing ~ p.glossary-sources a").first.click()
+    expect(page).to_have_url(re.compile(r"/lessons/11-hashing/#consistent-hashing$"))
+    expect(page.locator("h3#consistent-hashing")).to_be_in_viewport()

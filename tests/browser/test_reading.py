@@ -1,0 +1,49 @@
+"""What a reader sees in Chromium: home page, nested lists, figures, palette toggle."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def test_the_home_page_loads_clean_and_stays_on_this_host(server, watched):
+    watched.page.goto(server + "/", wait_until="networkidle")
+    expect(watched.page.locator("h1")).to_contain_text("SystemsExpert Notes")
+    expect(watched.page.locator(".grid.cards li")).to_have_count(19)
+    assert watched.errors == []
+    assert watched.off_origin == []
+
+
+def test_a_lessons_nested_lists_render_nested(server, watched):
+    page = watched.page
+    page.goto(server + "/lessons/04-network-protocols/")
+    deepest = page.locator("article li", has_text="Packets get out of order").last
+    expect(deepest).to_be_visible()
+    depth = deepest.evaluate("li => { let d = 0; for (let e = li; e; e = e.parentElement) if (e.tagName === 'UL' || e.tagName === 'OL') d++; return d; }")
+    assert depth == 7  # as the notes nest it: seven lists deep
+    # indented: each level sits further right than its parent
+    parent = page.locator("article li", has_text="How does this work?").last
+    assert deepest.bounding_box()["x"] > parent.bounding_box()["x"]
+
+
+def test_a_figure_opens_in_the_lightbox(server, watched):
+    page = watched.page
+    page.goto(server + "/lessons/11-hashing/")
+    page.locator("article a.glightbox").first.click()
+    expect(page.locator(".glightbox-container .gslide.current img")).to_be_visible()
+    assert watched.errors == []
+
+
+def test_the_toggle_switches_between_light_and_dark(server, browser):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(server + "/lessons/06-latency-and-throughput/")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-media", "(prefers-color-scheme)")
+    background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    light = background()
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert background() != light
+    context.close()

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from support import ROOT, mkdocs_build
+
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "CONTRIBUTING.md")
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` without -q, so warnings count; output kept for asserts."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import mkdocs_build
+from support import mkdocs_build
 
 LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 STUBS = range(20, 26)

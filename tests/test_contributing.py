@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from notes_site.terms import KEY_TERMS, PREREQUISITES, parse_lesson
 
 EXAMPLE = re.compile(r"## The lesson format.*?```markdown\n(.*?)\n```", re.S)

@@ -16,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from conftest import FIXTURES
+from support import FIXTURES
 
 NOTES = FIXTURES / "notes-source.md"
 LESSON = re.compile(r"^#{2,3} Lesson (\d+):")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from support import mkdocs_build
 
 LESSON = "docs/lessons/06-latency-and-throughput.md"
 

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from notes_site.annotate import annotate
+from notes_site.annotate import Mentions, annotate, mentions_to_mark
 from notes_site.glossary import Entry, build_glossary, render_json, render_page
 from notes_site.terms import Lesson, LessonFormatError, check_front_matter, parse_lesson
 
@@ -24,6 +24,7 @@ GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_JSON = "glossary.json"
 
 _entries: list[Entry] = []
+_mentions: dict[str, Mentions] = {}  # by the glossary's URL relative to the page
 
 
 # --- Events ---------------------------------------------------------------------
@@ -32,6 +33,7 @@ _entries: list[Entry] = []
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Parse every lesson, then add the glossary page and JSON as virtual files."""
     global _entries
+    _mentions.clear()
     lessons = [lesson for file in files.documentation_pages() if (lesson := read_lesson(file))]
     try:
         _entries = build_glossary(lessons)
@@ -53,7 +55,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return markdown
     glossary = files.get_file_from_path(GLOSSARY_PAGE)
     href = get_relative_url(glossary.url, page.file.url)
-    return annotate(markdown, _entries, config.extra.get("acronyms", {}), href)
+    if href not in _mentions:
+        _mentions[href] = mentions_to_mark(_entries, config.extra.get("acronyms", {}), href)
+    return annotate(markdown, _mentions[href])
 
 
 # --- Helpers --------------------------------------------------------------------

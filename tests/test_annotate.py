@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from notes_site.annotate import annotate
+from notes_site.annotate import annotate, mentions_to_mark
 from notes_site.glossary import build_glossary
 from notes_site.terms import parse_lesson
 
@@ -11,7 +11,7 @@ GOOD = (Path(__file__).parent / "fixtures" / "lessons" / "good.md").read_text()
 
 def marked(markdown: str, acronyms: dict[str, str] | None = None) -> str:
     entries = build_glossary([parse_lesson(GOOD, "lessons/good.md")])
-    return annotate(markdown, entries, acronyms or {}, "../glossary/")
+    return annotate(markdown, mentions_to_mark(entries, acronyms or {}, "../glossary/"))
 
 
 def test_the_first_mention_per_section_becomes_a_link_with_the_definition_as_title():

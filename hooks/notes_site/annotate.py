@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .glossary import FENCE, Entry, names_pattern
+from .glossary import FENCE, Entry, NameFinder
 from .terms import HEADING
 
 # Spans a mention must not be found in: code, links, images, URLs, HTML tags.
@@ -32,12 +32,19 @@ class Marker:
     closing: str
 
 
+@dataclass(frozen=True)
+class Mentions:
+    """What to look for in a lesson and how to mark it; made once per build."""
+
+    finder: NameFinder
+    markers: dict[str, Marker]
+
+
 # --- Annotating -------------------------------------------------------------------
 
 
-def annotate(markdown: str, entries: list[Entry], acronyms: dict[str, str], glossary_href: str) -> str:
+def annotate(markdown: str, mentions: Mentions) -> str:
     """The lesson's Markdown with the first mention per ``##`` section marked."""
-    pattern, markers = mention_pattern(entries, acronyms, glossary_href)
     marked: set[str] = set()
     own_term = None
     fence = None
@@ -53,38 +60,35 @@ def annotate(markdown: str, entries: list[Entry], acronyms: dict[str, str], glos
                 marked = set()
             own_term = heading.group(2).lower() if level == 3 else None
         elif fence is None and not opening and not line.lstrip().startswith(NOT_PROSE):
-            line = mark_line(line, pattern, markers, marked, own_term)
+            line = mark_line(line, mentions, marked, own_term)
         out.append(line)
     return "\n".join(out)
 
 
-def mention_pattern(
-    entries: list[Entry], acronyms: dict[str, str], glossary_href: str
-) -> tuple[re.Pattern[str], list[Marker]]:
-    """One regex with a group per term or acronym, and what each group becomes."""
-    groups, markers = [], []
+def mentions_to_mark(entries: list[Entry], acronyms: dict[str, str], glossary_href: str) -> Mentions:
+    """One regex over every term and acronym, and the mark each one gets."""
+    names, markers = {}, {}
     for entry in entries:
         title = escape(f"{entry.name}: {entry.summary}", quote=True)
         opening = f'<a class="glossary-term" href="{glossary_href}#{entry.anchor}" title="{title}">'
-        groups.append(names_pattern(entry.names).pattern)
-        markers.append(Marker(entry.name.lower(), opening, "</a>"))
+        names[entry.name] = entry.names
+        markers[entry.name] = Marker(entry.name.lower(), opening, "</a>")
     known = {name for entry in entries for name in entry.names}
     for acronym, expansion in acronyms.items():
         if acronym not in known:
-            groups.append(names_pattern((acronym,)).pattern)
+            names[acronym] = (acronym,)
             opening = f'<abbr title="{escape(expansion, quote=True)}">'
-            markers.append(Marker(acronym, opening, "</abbr>"))
-    combined = "|".join(f"(?P<m{i}>{group})" for i, group in enumerate(groups))
-    return re.compile(combined), markers
+            markers[acronym] = Marker(acronym, opening, "</abbr>")
+    return Mentions(NameFinder(names), markers)
 
 
 def mark_line(
-    line: str, pattern: re.Pattern[str], markers: list[Marker], marked: set[str], own_term: str | None
+    line: str, mentions: Mentions, marked: set[str], own_term: str | None
 ) -> str:
     protected = [match.span() for match in PROTECTED.finditer(line)]
     pieces, last = [], 0
-    for match in pattern.finditer(line):
-        marker = markers[int(match.lastgroup[1:])]
+    for key, match in mentions.finder.finditer(line):
+        marker = mentions.markers[key]
         start, end = match.span()
         if marker.key in marked or marker.key == own_term:
             continue

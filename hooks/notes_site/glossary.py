@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
@@ -20,6 +21,7 @@ ALIAS_FORMS = (
 )
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
 
 
@@ -57,24 +59,30 @@ def build_glossary(lessons: list[Lesson]) -> list[Entry]:
     for lesson in lessons:
         for term in lesson.terms:
             grouped.setdefault(term_key(term.name), []).append((lesson, term))
-    entries = [make_entry(uses, lessons) for uses in grouped.values()]
+    # Taught where it is a key term; a prerequisite-only term uses its first definition.
+    teaching = {
+        key: next(((l, t) for l, t in defined if t.section == KEY_TERMS), defined[0])
+        for key, defined in grouped.items()
+    }
+    names = {key: term_names(term.name) for key, (_, term) in teaching.items()}
+    mentioned = mentions(lessons, names)
+    entries = [
+        make_entry(grouped[key], teaching[key], names[key], mentioned[key]) for key in grouped
+    ]
     check_anchors_unique(entries)
     return sorted(entries, key=lambda entry: entry.name.lower())
 
 
-def make_entry(defined: list[tuple[Lesson, Term]], lessons: list[Lesson]) -> Entry:
-    # Taught where it is a key term; a prerequisite-only term uses its first definition.
-    teaching = next(((l, t) for l, t in defined if t.section == KEY_TERMS), defined[0])
+def make_entry(
+    defined: list[tuple[Lesson, Term]],
+    teaching: tuple[Lesson, Term],
+    names: tuple[str, ...],
+    mentioned_in: list[Lesson],
+) -> Entry:
     lesson, term = teaching
-    names = term_names(term.name)
     defining = {l.number for l, _ in defined}
     also = [Use(l, t.anchor, role(t)) for l, t in defined if (l, t) != teaching]
-    pattern = names_pattern(names)
-    also += [
-        Use(other, None, "mention")
-        for other in lessons
-        if other.number not in defining and pattern.search(prose(other.text))
-    ]
+    also += [Use(other, None, "mention") for other in mentioned_in if other.number not in defining]
     return Entry(
         name=term.name,
         names=names,
@@ -84,6 +92,16 @@ def make_entry(defined: list[tuple[Lesson, Term]], lessons: list[Lesson]) -> Ent
         introduced=Use(lesson, term.anchor, role(term)),
         also=tuple(sorted(also, key=lambda use: use.lesson.number)),
     )
+
+
+def mentions(lessons: list[Lesson], names: dict[str, tuple[str, ...]]) -> dict[str, list[Lesson]]:
+    """The lessons whose prose mentions each term: one pass over each lesson."""
+    finder = NameFinder(names)
+    found: dict[str, list[Lesson]] = {key: [] for key in names}
+    for lesson in lessons:
+        for key in {key for key, _ in finder.finditer(prose(lesson.text))}:
+            found[key].append(lesson)
+    return found
 
 
 def check_anchors_unique(entries: list[Entry]) -> None:
@@ -124,15 +142,42 @@ def term_names(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole-word matches of any name, plural too; acronyms match their case only."""
-    return re.compile("|".join(name_regex(name) for name in sorted(names, key=len, reverse=True)))
+class NameFinder:
+    """Finds any of many names as whole words, and tells whose name each match is.
+
+    Plurals match too; acronyms match only in their own case.  Longer names come
+    first, so "Cache Hit" is found as itself, not as "Cache".  The regex is only
+    tried where a word could start a name: far faster than scanning with it.
+    """
+
+    def __init__(self, named: dict[str, tuple[str, ...]]) -> None:
+        keys = sorted(named, key=lambda key: max(map(len, named[key])), reverse=True)
+        groups = "|".join(f"(?P<k{i}>{names_regex(named[key])})" for i, key in enumerate(keys))
+        self.pattern = re.compile(rf"(?<![\w/-])(?:{groups})(?![\w-])")
+        self.keys = keys
+        self.first_words = {WORD.match(name).group().lower() for names in named.values() for name in names}
+
+    def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        end = 0
+        for word in WORD.finditer(text):
+            if word.start() < end or not self.could_start(word.group().lower()):
+                continue
+            match = self.pattern.match(text, word.start())
+            if match:
+                end = match.end()
+                yield self.keys[int(match.lastgroup[1:])], match
+
+    def could_start(self, word: str) -> bool:
+        return word in self.first_words or word[:-1] in self.first_words or word[:-2] in self.first_words
+
+
+def names_regex(names: tuple[str, ...]) -> str:
+    return "|".join(name_regex(name) for name in sorted(names, key=len, reverse=True))
 
 
 def name_regex(name: str) -> str:
     body = r"\s+".join(re.escape(word) for word in name.split())
-    group = f"(?:{body}s?)" if is_acronym(name) else f"(?i:{body}(?:e?s)?)"
-    return rf"(?<![\w/-]){group}(?![\w-])"
+    return f"(?:{body}s?)" if is_acronym(name) else f"(?i:{body}(?:e?s)?)"
 
 
 def is_acronym(name: str) -> bool:

@@ -12,7 +12,7 @@ serve: $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1
 build: $(VENV)/.installed ## Build the site into site/ with the strict checks
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed browser ## Run the whole test suite (browser tests included)
+test: $(VENV)/.installed node_modules/.installed browser ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest
 
 figures: $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
@@ -25,11 +25,16 @@ lock: $(VENV)/.installed ## Re-pin requirements.txt (with hashes) from requireme
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
 
-# Debian's Chromium for the browser tests; `playwright install` cannot download here.
+# Debian's Chromium for the browser tests (`playwright install` cannot download here);
+# set CHROMIUM to use another Chromium-based browser.
 browser:
-	@command -v chromium >/dev/null || { \
+	@[ -n "$$CHROMIUM" ] || command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; fi; }
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -37,4 +42,4 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

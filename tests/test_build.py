@@ -104,3 +104,12 @@ def test_no_page_loads_from_another_host(site: Path):
             if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["preload"], ["icon"]):
                 continue
             assert not urlsplit(url).netloc, f"{path}: {url}"
+
+
+def test_last_update_comes_from_git_and_falls_back_without_history(site: Path, project: Path, tmp_path: Path):
+    dated = soup(lesson_pages(site)[6]).select_one(".git-revision-date-localized-plugin")
+    assert dated and dated.get_text(strip=True)
+    result = mkdocs_build(project, tmp_path / "site")  # a copy: no git history at all
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "site/lessons/06-latency-and-throughput/index.html"
+    assert soup(page).select_one(".git-revision-date-localized-plugin").get_text(strip=True)

@@ -67,3 +67,9 @@ def test_most_written_lessons_carry_term_links(site: Path):
         for link in soup.select("a.glossary-term"):
             assert link["title"] and not link.find_parent(["h1", "h2", "h3", "code", "pre"])
             assert link.find_parent("a") is None
+
+
+def test_each_entry_has_an_edit_link_to_the_lesson_that_teaches_it(site: Path):
+    sources = glossary(site).find(id="acid-transaction").find_next("p", class_="glossary-sources")
+    edit = sources.find("a", string="Edit this term")
+    assert edit["href"].endswith("/edit/main/docs/lessons/12-relational-databases.md")

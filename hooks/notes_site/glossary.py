@@ -221,6 +221,8 @@ def render_page(entries: list[Entry], edit_url: str) -> str:
         "---",
         "description: Every key term of the SystemsExpert notes, A to Z, with its "
         "definition and the lessons that teach and use it.",
+        "search:",
+        "  boost: 4",
         "---",
         "",
         "# Glossary",

@@ -1,0 +1,129 @@
+"""Search as a reader uses it: typed into the box, read from the result list.
+
+Material lists one result per page ("matching documents"), each with links to
+its matching sections; a result "hits" a target when its page, or for the
+glossary the entry's section, is among them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+QUERIES = Path(__file__).resolve().parent.parent / "fixtures" / "search-queries.tsv"
+STUB = re.compile(r"/lessons/2[0-5]-")
+
+
+def queries() -> list[tuple[str, list[str]]]:
+    rows = [line for line in QUERIES.read_text().splitlines() if line and not line.startswith("#")]
+    return [(query, targets.split("|")) for query, targets in csv.reader(rows, delimiter="\t")]
+
+
+def search(page: Page, query: str) -> list[list[str]]:
+    """Type the query into the search box; per result, best first, its links as path#anchor."""
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.fill("")
+    box.press_sequentially(query)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("Initializing|Type to start"))
+    results = page.locator("li.md-search-result__item")
+    expect(results.first).to_be_attached()
+    return [[path_and_anchor(href) for href in links] for links in settled(page, results)]
+
+
+def settled(page: Page, results) -> list[list[str]]:
+    """The result links once the list stops changing: each keystroke searches again."""
+    read = "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))"
+    last = results.evaluate_all(read)
+    for _ in range(40):
+        page.wait_for_timeout(150)
+        now = results.evaluate_all(read)
+        if now == last:
+            return now
+        last = now
+    pytest.fail("search results kept changing")
+
+
+def path_and_anchor(href: str) -> str:
+    # Material adds ?h=… to highlight the query; the page and anchor are what count.
+    url = urlsplit(href)
+    return f"{url.path}#{url.fragment}" if url.fragment else url.path
+
+
+def hits(result: list[str], target: str) -> bool:
+    kind, _, what = target.partition(":")
+    if kind == "lesson":
+        return any(f"/lessons/{int(what):02d}-" in link for link in result)
+    words = "-".join(what.lower().split())
+    return any(link.startswith("/glossary/#") and words in link for link in result)
+
+
+@pytest.fixture
+def home(server, watched) -> Page:
+    watched.page.goto(server + "/")
+    return watched.page
+
+
+@pytest.mark.parametrize(("query", "targets"), queries(), ids=[q for q, _ in queries()])
+def test_each_query_finds_a_target_in_the_top_3(home: Page, query: str, targets: list[str]):
+    top = search(home, query)[:3]
+    assert any(hits(result, target) for result in top for target in targets), top
+
+
+def test_the_glossary_ranks_first_for_every_term_name(home: Page, site: Path):
+    terms = json.loads((site / "glossary.json").read_text())["terms"]
+    missed = []
+    for term in terms:
+        for name in term["names"]:
+            first = search(home, name)[0]
+            if f"/glossary/#{term['anchor']}" not in first:
+                missed.append(f"{name}: {first[:3]}")
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("five nines", "glossary:nines"),  # a phrase from a definition
+        ("LRU", "glossary:cache eviction policy"),  # an acronym inside a definition
+        ("torrent", "lesson:17"),  # a word from the notes
+        ("TSDB", "glossary:tsdb"),  # an acronym in parentheses
+        ("key-value", "glossary:key-value store"),
+        ("client-server", "lesson:3"),
+        ("publish/subscribe", "lesson:16"),
+        ("RPS/QPS", "glossary:throughput"),
+    ],
+)
+def test_names_acronyms_definitions_hyphens_and_slashes(home: Page, query: str, target: str):
+    top = search(home, query)[:3]
+    assert any(hits(result, target) for result in top), top
+
+
+def test_unwritten_lessons_are_never_returned(home: Page):
+    for query in ("rate limiting", "MapReduce", "API design", "not written yet"):
+        links = [link for result in search(home, query) for link in result]
+        assert not [link for link in links if STUB.search(link)], query
+
+
+def test_search_is_driven_by_the_keyboard(home: Page):
+    search(home, "quadtree")
+    home.keyboard.press("ArrowDown")
+    focused = home.locator(":focus")
+    expect(focused).to_have_class(re.compile("md-search-result__link"))
+    home.wait_for_timeout(400)  # the highlight fades in
+    style = focused.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).backgroundColor]")
+    assert style != ["none", "rgba(0, 0, 0, 0)"]  # the focused result is visibly marked
+    first = focused.get_attribute("href")
+    home.keyboard.press("ArrowDown")
+    assert home.locator(":focus").get_attribute("href") != first
+    home.keyboard.press("ArrowUp")
+    home.keyboard.press("Enter")
+    expect(home).to_have_url(re.compile(re.escape(first.split("?")[0].lstrip("."))))

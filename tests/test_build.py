@@ -113,3 +113,17 @@ def test_last_update_comes_from_git_and_falls_back_without_history(site: Path, p
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/lessons/06-latency-and-throughput/index.html"
     assert soup(page).select_one(".git-revision-date-localized-plugin").get_text(strip=True)
+
+
+def test_every_page_has_a_description_and_open_graph_tags(site: Path):
+    descriptions = {}
+    for path in pages(site):
+        head = soup(path).find("head")
+        description = head.find("meta", attrs={"name": "description"})["content"]
+        assert len(description) > 40, path
+        assert head.find("meta", property="og:title")["content"], path
+        assert head.find("meta", property="og:description")["content"] == description, path
+        descriptions[path] = description
+    lessons = [descriptions[p] for p in lesson_pages(site).values()]
+    assert len(set(lessons)) == 25  # each lesson its own
+    assert "Key terms: Latency, Throughput." in descriptions[lesson_pages(site)[6]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 
@@ -47,3 +49,23 @@ def test_the_toggle_switches_between_light_and_dark(server, browser):
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     assert background() != light
     context.close()
+
+
+def test_every_page_loads_clean_and_stays_on_this_host(server, site, watched):
+    paths = sorted("/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+    assert len(paths) >= 30
+    for path in paths:
+        watched.page.goto(server + path, wait_until="load")
+    assert watched.errors == []
+    assert watched.off_origin == []
+
+
+def test_a_missing_page_offers_search_and_the_way_home(server, watched):
+    page = watched.page
+    response = page.goto(server + "/lessons/99-nothing-here/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Page not found")
+    expect(page.get_by_role("link", name="Go to the home page")).to_have_attribute("href", re.compile(f"^(/|{server}/)$"))
+    page.get_by_label("Search the notes").fill("quadtree")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Quadtree")

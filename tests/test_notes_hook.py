@@ -1,4 +1,4 @@
-"""hooks/glossary_hook.py under `mkdocs serve`: an edited definition shows after the rebuild."""
+"""hooks/notes_hook.py under `mkdocs serve`: an edited definition shows after the rebuild."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wire the notes_site package to MkDocs: the glossary page, glossary.json and term tooltips.
+"""Wire the notes_site package to MkDocs: the glossary, term tooltips and lesson descriptions.
 
 All parsing and rendering is pure and lives in notes_site; this hook only reads
 the lessons, hands them over and turns bad input into a build error.
@@ -15,15 +15,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from notes_site.annotate import Mentions, annotate, mentions_to_mark
+from notes_site.describe import lesson_description
 from notes_site.glossary import Entry, build_glossary, render_json, render_page
 from notes_site.terms import Lesson, LessonFormatError, check_front_matter, parse_lesson
 
-log = logging.getLogger("mkdocs.hooks.glossary")
+log = logging.getLogger("mkdocs.hooks.notes")
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_JSON = "glossary.json"
 
 _entries: list[Entry] = []
+_lessons: dict[str, Lesson] = {}  # by source path
 _mentions: dict[str, Mentions] = {}  # by the glossary's URL relative to the page
 
 
@@ -35,6 +37,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     global _entries
     _mentions.clear()
     lessons = [lesson for file in files.documentation_pages() if (lesson := read_lesson(file))]
+    _lessons.clear()
+    _lessons.update((lesson.path, lesson) for lesson in lessons)
     try:
         _entries = build_glossary(lessons)
     except LessonFormatError as error:
@@ -50,9 +54,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Mark the first mention of each term in each section of a lesson."""
-    if not page.file.src_uri.startswith("lessons/") or not _entries:
+    """Describe each lesson, and mark the first mention of each term in each section."""
+    lesson = _lessons.get(page.file.src_uri)
+    if lesson is None:
         return markdown
+    page.meta.setdefault("description", lesson_description(lesson))
     glossary = files.get_file_from_path(GLOSSARY_PAGE)
     href = get_relative_url(glossary.url, page.file.url)
     if href not in _mentions:

@@ -7,6 +7,7 @@ the lessons, hands them over and turns bad input into a build error.
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,7 @@ log = logging.getLogger("mkdocs.hooks.notes")
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_JSON = "glossary.json"
+IMAGE = re.compile(r"!\[[^\]]*\]\(")
 
 _entries: list[Entry] = []
 _lessons: dict[str, Lesson] = {}  # by source path
@@ -55,6 +57,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Describe each lesson, and mark the first mention of each term in each section."""
+    if not IMAGE.search(markdown):
+        page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
     lesson = _lessons.get(page.file.src_uri)
     if lesson is None:
         return markdown

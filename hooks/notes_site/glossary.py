@@ -237,7 +237,11 @@ def render_page(entries: list[Entry], edit_url: str) -> str:
     for letter in letters:
         out += ["", f"## {letter}"]
         for entry in (e for e in entries if e.name[0].upper() == letter):
-            out += ["", f"### {entry.name}", "", entry.definition, "", sources(entry, edit_url)]
+            # Search finds an entry by its name; its definition is found in its lesson.
+            # (A <section>, not a <div>: Material's search parser loses an excluded
+            # <div> when a <div> such as a code block is nested in it.)
+            out += ["", f"### {entry.name}", "", '<section class="glossary-entry" data-search-exclude markdown>']
+            out += ["", entry.definition, "", sources(entry, edit_url), "", "</section>"]
     return "\n".join(out) + "\n"
 
 

@@ -24,7 +24,8 @@ log = logging.getLogger("mkdocs.hooks.notes")
 
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_JSON = "glossary.json"
-IMAGE = re.compile(r"!\[[^\]]*\]\(")
+# An image that opens in the lightbox: one not marked { .no-lightbox }.
+FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
 
 _entries: list[Entry] = []
 _lessons: dict[str, Lesson] = {}  # by source path
@@ -57,7 +58,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Describe each lesson, and mark the first mention of each term in each section."""
-    if not IMAGE.search(markdown):
+    if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
     lesson = _lessons.get(page.file.src_uri)
     if lesson is None:

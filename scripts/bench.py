@@ -21,7 +21,6 @@ import csv
 import json
 import logging
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,22 +31,14 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from chromium import CHROMIUM, FLAGS
 from static_host import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.tsv"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROME_FLAGS = ["--headless=new", *FLAGS]
 PAGES = {"home": "/", "lesson": "/lessons/07-availability/", "glossary": "/glossary/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -142,7 +133,7 @@ def search_latencies(base_url: str) -> list[float]:
     queries = [row[0] for row in csv.reader(rows, delimiter="\t")]
     times = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS[1:])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page()
         page.goto(base_url + "/")
         page.keyboard.press("/")

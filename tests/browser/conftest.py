@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-# Debian's chromium by default; CHROMIUM names another (GitHub's runners have Chrome).
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from chromium import CHROMIUM, FLAGS
 
 
 @pytest.fixture(scope="session")

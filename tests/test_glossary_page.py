@@ -73,3 +73,11 @@ def test_each_entry_has_an_edit_link_to_the_lesson_that_teaches_it(site: Path):
     sources = glossary(site).find(id="acid-transaction").find_next("p", class_="glossary-sources")
     edit = sources.find("a", string="Edit this term")
     assert edit["href"].endswith("/edit/main/docs/lessons/12-relational-databases.md")
+
+
+def test_search_finds_entries_by_name_not_letters_or_repeated_definitions(site: Path):
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    glossary = {d["location"]: d for d in docs if d["location"].startswith("glossary/#")}
+    assert len(glossary) == TERMS
+    assert "glossary/#a" not in glossary
+    assert glossary["glossary/#latency"]["title"] == "Latency" and not glossary["glossary/#latency"]["text"]

@@ -235,7 +235,7 @@ def render_page(entries: list[Entry], edit_url: str) -> str:
         "</nav>",
     ]
     for letter in letters:
-        out += ["", f"## {letter}"]
+        out += ["", f"## {letter} {{ data-search-exclude }}"]  # a letter is no search result
         for entry in (e for e in entries if e.name[0].upper() == letter):
             # Search finds an entry by its name; its definition is found in its lesson.
             # (A <section>, not a <div>: Material's search parser loses an excluded

@@ -1,9 +1,12 @@
-"""Mark the first mention of each glossary term, and of each acronym, in every section of a lesson.
+"""Annotate a lesson: mark the first mention of each term and acronym in every section.
 
 A term becomes a link to its glossary entry whose title is the term's first
 sentence: Material's ``content.tooltips`` shows it on hover and focus.  An
 acronym that is no term becomes an ``<abbr>`` with its expansion.  Headings,
 code, links and the term's own definition are left alone.
+
+A prerequisite repeats a definition that another lesson teaches, so it is kept
+out of the search index: search leads to where the term is taught.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .glossary import FENCE, Entry, NameFinder
-from .terms import HEADING
+from .terms import HEADING, PREREQUISITES
 
 # Spans a mention must not be found in: code, links, images, URLs, HTML tags.
 PROTECTED = re.compile(
@@ -44,10 +47,10 @@ class Mentions:
 
 
 def annotate(markdown: str, mentions: Mentions) -> str:
-    """The lesson's Markdown with the first mention per ``##`` section marked."""
+    """The lesson's Markdown with the first mention per ``##`` section marked and its
+    prerequisites kept out of search."""
     marked: set[str] = set()
-    own_term = None
-    fence = None
+    section = own_term = fence = None
     out = []
     for line in markdown.split("\n"):
         opening = FENCE.match(line)
@@ -58,7 +61,10 @@ def annotate(markdown: str, mentions: Mentions) -> str:
             level = len(heading.group(1))
             if level <= 2:
                 marked = set()
+                section = heading.group(2) if level == 2 else None
             own_term = heading.group(2).lower() if level == 3 else None
+            if level == 3 and section == PREREQUISITES and not line.rstrip().endswith("}"):
+                line += " { data-search-exclude }"
         elif fence is None and not opening and not line.lstrip().startswith(NOT_PROSE):
             line = mark_line(line, mentions, marked, own_term)
         out.append(line)
@@ -69,7 +75,7 @@ def mentions_to_mark(entries: list[Entry], acronyms: dict[str, str], glossary_hr
     """One regex over every term and acronym, and the mark each one gets."""
     names, markers = {}, {}
     for entry in entries:
-        title = escape(f"{entry.name}: {entry.summary}", quote=True)
+        title = escape(entry.summary, quote=True)  # the link's text already names the term
         opening = f'<a class="glossary-term" href="{glossary_href}#{entry.anchor}" title="{title}">'
         names[entry.name] = entry.names
         markers[entry.name] = Marker(entry.name.lower(), opening, "</a>")

@@ -157,16 +157,18 @@ def compare_sites(skip_lighthouse: bool) -> None:
         build_seconds(stock, "stock Material")
         with serve(ours) as site_url, serve(stock) as stock_url:
             if not skip_lighthouse:
-                print(f"\n{'lighthouse (mobile)':22} {'site':>44}   {'stock Material':>44}")
+                print(f"\n{'lighthouse (mobile)':10} {'site':>46}   {'stock Material':>46}   weight")
                 for name, path in PAGES.items():
-                    row = []
-                    for url in (site_url, stock_url):
-                        if (Path(ours if url == site_url else stock) / path.strip("/") / "index.html").exists():
-                            scores, size = lighthouse(url + path)
-                            row.append(" ".join(f"{k[:4]} {v:.2f}" for k, v in scores.items()) + f" {size / 1024:6.1f} KiB")
-                        else:
-                            row.append("(no such page)")
-                    print(f"{name:22} {row[0]:>44}   {row[1]:>44}")
+                    cells, sizes = [], []
+                    for root, url in ((ours, site_url), (stock, stock_url)):
+                        if not (Path(root) / path.strip("/") / "index.html").exists():
+                            cells.append("(no such page)")
+                            continue
+                        scores, size = lighthouse(url + path)
+                        sizes.append(size)
+                        cells.append(" ".join(f"{k[:4]} {v:.2f}" for k, v in scores.items()) + f" {size / 1024:6.1f} KiB")
+                    ratio = f"{sizes[0] / sizes[1]:.3f}x" if len(sizes) == 2 else ""
+                    print(f"{name:10} {cells[0]:>46}   {cells[1]:>46}   {ratio}")
             print()
             for label, url in (("site", site_url), ("stock Material", stock_url)):
                 times = search_latencies(url)

@@ -35,19 +35,25 @@ def test_a_figure_opens_in_the_lightbox(server, watched):
     assert watched.errors == []
 
 
-def test_the_toggle_switches_between_light_and_dark(server, browser):
+def test_the_palette_follows_the_system_and_the_toggle_switches_it(server, browser):
+    dark = browser.new_context(color_scheme="dark").new_page()
+    dark.goto(server + "/")
+    expect(dark.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    dark.context.close()
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     page.goto(server + "/lessons/06-latency-and-throughput/")
     body = page.locator("body")
-    expect(body).to_have_attribute("data-md-color-media", "(prefers-color-scheme)")
-    background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    # The system's light preference is followed until the reader chooses.
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+    background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")
     light = background()
     page.locator("label.md-header__button[for^='__palette']:visible").click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     assert background() != light
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert background() == light
     context.close()
 
 

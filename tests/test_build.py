@@ -75,7 +75,7 @@ def test_every_figure_has_alt_text_and_opens_in_the_lightbox(site: Path):
     images = [(path, img) for path in pages(site) for img in soup(path).select("article img")]
     figures = [(path, img) for path, img in images if "no-lightbox" not in img.get("class", [])]
     assert len(figures) >= 7  # figures 1-6, and the image example of the Markdown guide
-    for path, img in images:
+    for _, img in images:
         assert len(img.get("alt", "")) > 10, img
     for path, img in figures:
         assert img.find_parent("a", class_="glightbox") is not None, img

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
-from .terms import KEY_TERMS, PREREQUISITES, Lesson, LessonFormatError, Term, find_headings
+from .terms import KEY_TERMS, Lesson, LessonFormatError, Term, find_headings
 
 ALIAS_FORMS = (
     re.compile(r"^(?P<short>.+?) \((?P<long>[^)]+)\)$"),  # SLA (Service-level agreement)

@@ -49,7 +49,6 @@ class Lesson:
     title: str
     terms: tuple[Term, ...]
     text: str  # the Markdown body, front matter removed
-    body_start: int  # line number in the file of the body's first line
 
 
 # --- Parsing ------------------------------------------------------------------
@@ -88,7 +87,7 @@ def parse_lesson(source: str, path: str) -> Lesson | None:
             terms.append(read_term(path, lines, row, end, text, section, anchors[index], line))
             section_terms += 1
     check_section_has_terms(path, section, section_line, section_terms)
-    return Lesson(path, int(match.group(1)), match.group(2), tuple(terms), body, offset + 1)
+    return Lesson(path, int(match.group(1)), match.group(2), tuple(terms), body)
 
 
 def read_term(

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from notes_site.terms import KEY_TERMS, PREREQUISITES, LessonFormatError, check_front_matter, parse_lesson
+from notes_site.terms import KEY_TERMS, PREREQUISITES, LessonFormatError, check_front_matter, parse_lesson, walk
 
 LESSONS = Path(__file__).parent / "fixtures" / "lessons"
 
@@ -64,3 +64,10 @@ def test_bad_front_matter_names_its_file_and_line(source, line, message):
 
 def test_good_front_matter_passes():
     check_front_matter((LESSONS / "good.md").read_text(), "lessons/good.md")
+
+
+def test_walk_sees_headings_only_outside_code_and_only_with_a_space():
+    lines = ["# Title", "#include <x>", "```", "# not a heading", "```", "###"]
+    assert [(bool(heading), code) for _, heading, code in walk(lines)] == [
+        (True, False), (False, False), (False, True), (False, True), (False, True), (True, False),
+    ]

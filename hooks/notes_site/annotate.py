@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .glossary import FENCE, Entry, NameFinder
-from .terms import HEADING, PREREQUISITES
+from .glossary import Entry, NameFinder
+from .terms import PREREQUISITES, walk
 
 # Spans a mention must not be found in: code, links, images, URLs, HTML tags.
 PROTECTED = re.compile(
@@ -50,22 +50,18 @@ def annotate(markdown: str, mentions: Mentions) -> str:
     """The lesson's Markdown with the first mention per ``##`` section marked and its
     prerequisites kept out of search."""
     marked: set[str] = set()
-    section = own_term = fence = None
+    section = own_term = None
     out = []
-    for line in markdown.split("\n"):
-        opening = FENCE.match(line)
-        if opening:
-            fence = None if fence and opening.group(1).startswith(fence) else fence or opening.group(1)
-        heading = HEADING.match(line) if fence is None and not opening else None
-        if heading and line.startswith("#"):
-            level = len(heading.group(1))
+    for line, heading, code in walk(markdown.split("\n")):
+        if heading:
+            level, text = len(heading.group(1)), heading.group(2) or ""
             if level <= 2:
                 marked = set()
-                section = heading.group(2) if level == 2 else None
-            own_term = heading.group(2).lower() if level == 3 else None
+                section = text if level == 2 else None
+            own_term = text.lower() if level == 3 else None
             if level == 3 and section == PREREQUISITES and not line.rstrip().endswith("}"):
                 line += " { data-search-exclude }"
-        elif fence is None and not opening and not line.lstrip().startswith(NOT_PROSE):
+        elif not code and not line.lstrip().startswith(NOT_PROSE):
             line = mark_line(line, mentions, marked, own_term)
         out.append(line)
     return "\n".join(out)

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
-from .terms import KEY_TERMS, Lesson, LessonFormatError, Term, find_headings
+from .terms import KEY_TERMS, Lesson, LessonFormatError, Term, walk
 
 ALIAS_FORMS = (
     re.compile(r"^(?P<short>.+?) \((?P<long>[^)]+)\)$"),  # SLA (Service-level agreement)
     re.compile(r"^(?P<short>[^:]+): (?P<long>.+)$"),  # DNS: Domain Name System
     re.compile(r"^(?P<short>.+?) - (?P<long>.+)$"),  # HTTP - HyperText Transfer Protocol
 )
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
@@ -187,18 +186,7 @@ def is_acronym(name: str) -> bool:
 
 def prose(markdown: str) -> str:
     """The lesson's text without headings or fenced code."""
-    lines = markdown.split("\n")
-    skip = {row for row, _, _ in find_headings(lines)}
-    fence = None
-    kept = []
-    for row, line in enumerate(lines):
-        opening = FENCE.match(line)
-        if opening:
-            fence = None if fence and opening.group(1).startswith(fence) else fence or opening.group(1)
-            continue
-        if fence is None and row not in skip:
-            kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(line for line, heading, code in walk(markdown.split("\n")) if not heading and not code)
 
 
 def first_sentence(definition: str) -> str:

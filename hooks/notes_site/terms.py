@@ -8,6 +8,7 @@ with its definition underneath.  See CONTRIBUTING.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -17,7 +18,7 @@ KEY_TERMS = "Key Terms"
 PREREQUISITES = "Prerequisites"
 TERM_SECTIONS = (PREREQUISITES, KEY_TERMS)
 
-HEADING = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t#]*$")
+HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 LESSON_TITLE = re.compile(r"^Lesson (\d+): (.+)$")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -141,10 +142,10 @@ def check_front_matter(source: str, path: str) -> None:
         raise LessonFormatError(path, 2, "front matter must be 'key: value' lines")
 
 
-def find_headings(lines: list[str]):
-    """(row, level, text) for every ATX heading outside fenced code."""
+def walk(lines: list[str]) -> Iterator[tuple[str, re.Match[str] | None, bool]]:
+    """Each line with its ATX heading match, if any, and whether it is fenced code."""
     fence = None
-    for row, line in enumerate(lines):
+    for line in lines:
         opening = FENCE.match(line)
         if opening:
             marker = opening.group(1)
@@ -152,11 +153,17 @@ def find_headings(lines: list[str]):
                 fence = marker
             elif marker.startswith(fence):
                 fence = None
+            yield line, None, True
             continue
-        if fence is None and not line.startswith((" ", "\t")):
-            match = HEADING.match(line)
-            if match:
-                yield row, len(match.group(1)), ATTR_LIST.sub("", match.group(2))
+        heading = HEADING.match(line) if fence is None else None
+        yield line, heading, fence is not None
+
+
+def find_headings(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(row, level, text) for every ATX heading outside fenced code."""
+    for row, (_, heading, _) in enumerate(walk(lines)):
+        if heading:
+            yield row, len(heading.group(1)), ATTR_LIST.sub("", heading.group(2) or "")
 
 
 def heading_anchors(headings) -> list[str]:

@@ -43,6 +43,8 @@ def test_acronym_forms_keep_both_names():
     assert term_names("DNS: Domain Name System") == ("DNS", "Domain Name System")
     assert term_names("HTTP - HyperText Transfer Protocol") == ("HTTP", "HyperText Transfer Protocol")
     assert term_names("Latency") == ("Latency",)
+    assert term_names("Paxos & Raft") == ("Paxos & Raft", "Paxos", "Raft")
+    assert term_names("Node/Instance/Host") == ("Node/Instance/Host",)
 
 
 def test_the_summary_is_the_first_sentence_without_markup():

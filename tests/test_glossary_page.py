@@ -81,3 +81,9 @@ def test_search_finds_entries_by_name_not_letters_or_repeated_definitions(site: 
     assert len(glossary) == TERMS
     assert "glossary/#a" not in glossary
     assert glossary["glossary/#latency"]["title"] == "Latency" and not glossary["glossary/#latency"]["text"]
+
+
+def test_a_term_is_not_linked_where_a_word_of_its_name_means_something_else(site: Path):
+    lesson = BeautifulSoup((site / "lessons/12-relational-databases/index.html").read_text(), "html.parser")
+    rows = next(li for li in lesson.select("article li") if li.get_text().startswith("Rows = "))
+    assert rows.find("a") is None  # "instance of entity" is no machine

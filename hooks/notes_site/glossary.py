@@ -135,9 +135,10 @@ def term_names(name: str) -> tuple[str, ...]:
         match = form.match(name)
         if match:
             return (match["short"].strip(), match["long"].strip())
-    for separator in ("/", " & "):
-        if separator in name:
-            return (name, *(part.strip() for part in name.split(separator)))
+    # "Paxos & Raft" names two things; "Node/Instance/Host" is one name whose parts
+    # ("instance of entity", "Host: string") mean other things in the notes.
+    if " & " in name:
+        return (name, *(part.strip() for part in name.split(" & ")))
     return (name,)
 
 

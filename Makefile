@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test figures lock bench browser clean
+.PHONY: serve build test snapshot figures lock bench browser clean
 
 serve: $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -14,6 +14,9 @@ build: $(VENV)/.installed ## Build the site into site/ with the strict checks
 
 test: $(VENV)/.installed node_modules/.installed browser ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest
+
+snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff
+	$(BIN)/python scripts/term_links.py site --write
 
 figures: $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
 	$(BIN)/python scripts/draw_ring_figures.py
@@ -36,9 +39,10 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .  # notes_site, the term engine that mkdocs.yml loads
 	touch $@
 
 clean:

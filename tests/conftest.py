@@ -10,7 +10,7 @@ import pytest
 from static_host import serve
 from support import ROOT, mkdocs_build
 
-PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "CONTRIBUTING.md")
+PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "notes_site", "overrides", "CONTRIBUTING.md")
 
 
 @pytest.fixture(scope="session")

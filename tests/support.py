@@ -1,18 +1,27 @@
-"""Helpers shared by the tests: where things are, and a strict build."""
+"""Helpers shared by the tests: where things are, what the sources say, a strict build."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
+
+from notes_site.catalog import Catalog, load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+@cache
+def sources() -> Catalog:
+    """The lessons and terms as the sources define them: what counts are derived from."""
+    return load(str(ROOT / "docs"), "lessons", "glossary.md")
+
+
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` without -q, so warnings count; output kept for asserts."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)

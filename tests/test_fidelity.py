@@ -23,6 +23,14 @@ LESSON = re.compile(r"^#{2,3} Lesson (\d+):")
 NOISE = {"zzalsdlkdjkl", ".......a", "a", "link:", "---"}
 WORD = re.compile(r"[a-z0-9]+")
 MARKER = re.compile(r"^([-*+]|\d+[.)])\s+")
+# What the notes have that the site shows otherwise, on purpose: "page depth N: text".
+FIXED_BULLETS = {
+    "lessons/05 depth 0: sdd": "a misspelling, fixed: SSD",
+    "lessons/11 depth 1: mv5": "a misspelling, fixed: MD5",
+    "lessons/12 depth 1: a nosql": "the keyboard-noise bullet 'a', dropped",
+    "lessons/19 depth 0: alt text photos 8 png": "figure 8, a screenshot of YAML, is now that YAML as code",
+}
+FIXED_LINES = {"lessons/19: alt text photos 8 png": "figure 8, now code"}
 
 
 def normal(text: str) -> str:
@@ -152,15 +160,13 @@ def on_page(tokens: list[str], words: set[str]) -> bool:
     return present >= 0.8 * len(tokens)
 
 
-def test_at_least_99_percent_of_bullets_are_list_items_at_their_depth(site: Path):
+def test_every_bullet_is_a_list_item_at_its_depth_but_the_known_fixes(site: Path):
     found, total, lost = bullet_fidelity(site)
-    print(f"bullets: {found}/{total} = {found / total:.2%}", *lost[:20], sep="\n  ")
-    assert total > 1000
-    assert found / total >= 0.99
+    print(f"bullets: {found}/{total}", *lost, sep="\n  ")
+    assert total > 0 and lost == list(FIXED_BULLETS)
 
 
-def test_at_least_99_percent_of_content_lines_are_on_the_site(site: Path):
+def test_every_content_line_is_on_the_site_but_the_known_fixes(site: Path):
     found, total, lost = line_fidelity(site)
-    print(f"lines: {found}/{total} = {found / total:.2%}", *lost[:20], sep="\n  ")
-    assert total > 1500
-    assert found / total >= 0.99
+    print(f"lines: {found}/{total}", *lost, sep="\n  ")
+    assert total > 0 and lost == list(FIXED_LINES)

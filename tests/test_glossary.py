@@ -1,14 +1,12 @@
-"""notes_site.glossary: merging the lessons' terms and rendering the glossary."""
+"""notes_site.glossary and glossary_page: merging the lessons' terms, and the page's Markdown."""
 
-import json
 from pathlib import Path
 
-import pytest
+from notes_site.glossary import build_glossary, summary
+from notes_site.glossary_page import letter_ids, rebase, render_entries
+from notes_site.lessons import parse_lesson
 
-from notes_site.glossary import build_glossary, first_sentence, render_json, render_page, term_names
-from notes_site.terms import LessonFormatError, parse_lesson
-
-LESSONS = Path(__file__).parent / "fixtures" / "lessons"
+GOOD = (Path(__file__).parent / "fixtures" / "lessons" / "good.md").read_text()
 TEACHES_LATENCY = """# Lesson 1: Latency
 
 ## Key Terms
@@ -16,62 +14,92 @@ TEACHES_LATENCY = """# Lesson 1: Latency
 ### Latency
 
 - How long an operation takes. Measured in time.
+
+## Notes from the video
+
+A cache helps; the SLAs say so.
 """
 
 
-def lessons(*names: str, extra: str = TEACHES_LATENCY):
-    parsed = [parse_lesson((LESSONS / n).read_text(), f"lessons/{n}") for n in names]
-    return parsed + [parse_lesson(extra, "lessons/01-latency.md")]
+def lesson(text: str, path: str):
+    parsed, problems = parse_lesson(text, path, f"docs/{path}")
+    assert problems == []
+    return parsed
 
 
-def test_a_term_in_several_lessons_is_one_entry_taught_where_it_is_a_key_term():
-    entries = {e.name: e for e in build_glossary(lessons("good.md"))}
+def glossary(*extra: str, taken: dict[str, str] | None = None):
+    lessons = [lesson(GOOD, "lessons/02-caching.md"), lesson(TEACHES_LATENCY, "lessons/01-latency.md")]
+    lessons += [lesson(text, f"lessons/{number:02d}-more.md") for number, text in enumerate(extra, 3)]
+    entries, problems = build_glossary(lessons, taken or letter_ids())
+    return {e.name: e for e in entries}, [str(p) for p in problems]
+
+
+def test_a_term_is_taught_where_it_is_a_key_term_and_repeated_elsewhere():
+    entries, problems = glossary()
     latency = entries["Latency"]
-    assert latency.introduced.lesson.number == 1
-    assert latency.definition == "- How long an operation takes. Measured in time."
+    assert problems == []
+    assert latency.taught.lesson.number == 1 and latency.definition.startswith("- How long")
     assert [(u.lesson.number, u.role, u.anchor) for u in latency.also] == [(2, "prerequisite", "latency")]
 
 
-def test_a_lesson_that_mentions_a_term_in_its_notes_is_a_backlink():
-    latency_lesson = TEACHES_LATENCY + "\n## Notes from the video\n\nA cache helps.\n"
-    entries = {e.name: e for e in build_glossary(lessons("good.md", extra=latency_lesson))}
+def test_lessons_whose_notes_mention_a_term_are_listed_as_uses():
+    entries, _ = glossary()
     assert [(u.lesson.number, u.role) for u in entries["Cache"].also] == [(1, "mention")]
+    assert [(u.lesson.number, u.role) for u in entries["SLA (Service-level agreement)"].also] == [(1, "mention")]
 
 
-def test_acronym_forms_keep_both_names():
-    assert term_names("SLA (Service-level agreement)") == ("SLA", "Service-level agreement")
-    assert term_names("DNS: Domain Name System") == ("DNS", "Domain Name System")
-    assert term_names("HTTP - HyperText Transfer Protocol") == ("HTTP", "HyperText Transfer Protocol")
-    assert term_names("Latency") == ("Latency",)
-    assert term_names("Paxos & Raft") == ("Paxos & Raft", "Paxos", "Raft")
-    assert term_names("Node/Instance/Host") == ("Node/Instance/Host",)
+def test_names_are_the_headings_forms_plus_the_aliases():
+    entries, _ = glossary()
+    assert entries["Cache"].names == ("Cache", "caches")
+    assert entries["SLA (Service-level agreement)"].names == ("SLA", "Service-level agreement")
+    assert entries["Server-Selection Strategy"].id == "selection"
 
 
-def test_the_summary_is_the_first_sentence_without_markup():
-    assert first_sentence("- How long it takes. More.") == "How long it takes."
-    assert first_sentence("Nodes in a cluster (ie. servers) elect. Then") == "Nodes in a cluster (ie. servers) elect."
+def test_a_second_key_term_definition_is_a_problem_naming_both_places():
+    _, problems = glossary("# Lesson 3: More\n\n## Key Terms\n\n### Latency\n\nAgain.\n")
+    assert problems == [
+        "docs/lessons/03-more.md:5: 'Latency' is already a key term of Lesson 1 (docs/lessons/01-latency.md:5): "
+        "a term is taught once, so move this one under '## Prerequisites' (or rename it if it is another term)"
+    ]
 
 
-def test_the_page_is_a_to_z_with_a_letter_bar_and_links_to_the_lessons():
-    page = render_page(build_glossary(lessons("good.md")), "https://example.org/edit/main/docs/")
-    assert page.index("### Cache") < page.index("### Latency") < page.index("### SLA (Service-level agreement)")
-    assert "[C](#c) [L](#l) [S](#s)" in page
-    assert "Introduced in [Lesson 2: Caching](lessons/good.md#cache)" in page
-    assert "Also defined in [Lesson 2: Caching](lessons/good.md#latency)" in page
-    assert "[Edit this term](https://example.org/edit/main/docs/lessons/good.md)" in page
+def test_two_terms_with_one_name_or_one_id_are_problems():
+    _, problems = glossary("# Lesson 3: More\n\n## Key Terms\n\n### Latency!\n\nx\n\n### Caches\n\ny\n")
+    assert any("docs/lessons/03-more.md:5: term 'Latency!' would have the glossary id '#latency', which the term 'Latency' already has" in p for p in problems)
+    assert any("docs/lessons/03-more.md:9: the name 'Caches' of 'Caches' is also a name of 'Cache' (docs/lessons/02-caching.md:21)" in p for p in problems)
 
 
-def test_the_json_has_names_anchors_and_lessons():
-    data = json.loads(render_json(build_glossary(lessons("good.md")), "glossary/"))
-    sla = next(t for t in data["terms"] if t["anchor"] == "sla-service-level-agreement")
-    assert sla["names"] == ["SLA", "Service-level agreement"]
-    assert sla["url"] == "glossary/#sla-service-level-agreement"
-    assert sla["lessons"] == [{"number": 2, "title": "Caching", "role": "key term", "url": "lessons/good/#sla-service-level-agreement"}]
+def test_an_id_the_glossary_page_uses_is_a_problem():
+    _, problems = glossary("# Lesson 3: More\n\n## Key Terms\n\n### Letter C\n\nx\n", taken={**letter_ids(), "intro": "the heading 'Intro'"})
+    assert problems == [
+        "docs/lessons/03-more.md:5: term 'Letter C' would have the glossary id '#letter-c', which the glossary's "
+        "letter heading 'C' already has: give it another, '### Letter C { #another-id }', or rename it"
+    ]
 
 
-def test_two_terms_with_one_anchor_fail_with_both_places():
-    with pytest.raises(LessonFormatError) as error:
-        build_glossary(lessons("anchor-collision.md"))
-    message = str(error.value)
-    assert message.startswith("lessons/anchor-collision.md:")
-    assert "'#paxos-raft'" in message and "lessons/anchor-collision.md:5" in message
+def test_the_summary_is_the_first_sentence_and_what_a_colon_or_a_short_start_leads_to():
+    assert summary("- How long it takes. More.") == "How long it takes."
+    assert summary("Nodes in a cluster (ie. servers) elect. Then") == "Nodes in a cluster (ie. servers) elect."
+    acid = "Has 4 properties:\n\n1. Atomicity: all or none\n2. Consistency: valid\n\n- a note\n\n3. Isolation\n4. Durability"
+    assert summary(acid) == "Has 4 properties: Atomicity, Consistency, Isolation, Durability"
+    assert summary("- Very common\n- Implemented on top of TCP\n- How it works:") == "Very common; Implemented on top of TCP"
+    assert summary("A **[link](x.md)** and `code`, here.") == "A link and code, here."
+
+
+def test_the_page_is_a_to_z_under_letters_with_links_relative_to_it():
+    entries, _ = glossary()
+    page = render_entries(sorted(entries.values(), key=lambda e: e.name.lower()), "glossary.md", "https://x.org/edit/main/docs/")
+    assert page.index("### Cache { #cache }") < page.index("### Latency { #latency }") < page.index("### SLA (Service-level agreement)")
+    assert "[C](#letter-c) [L](#letter-l) [S](#letter-s)" in page
+    assert "## C { #letter-c data-search-exclude }" in page
+    assert "Introduced in [Lesson 2: Caching](lessons/02-caching.md#cache) · Also in [Lesson 1](lessons/01-latency.md)" in page
+    assert "Also defined in [Lesson 2: Caching](lessons/02-caching.md#latency)" in page
+    assert "[Edit this term](https://x.org/edit/main/docs/lessons/02-caching.md)" in page
+    assert '<div class="glossary-definition" data-lesson="lessons/02-caching.md" markdown>' in page
+
+
+def test_links_written_in_a_lesson_are_rebased_for_the_glossary_page():
+    assert rebase("01-latency.md#latency", "lessons/02-caching.md", "glossary.md") == "lessons/01-latency.md#latency"
+    assert rebase("../photos/2.svg", "lessons/02-caching.md", "glossary.md") == "photos/2.svg"
+    assert rebase("#cache", "lessons/02-caching.md", "glossary.md") == "lessons/02-caching.md#cache"
+    assert rebase("https://redis.io/", "lessons/02-caching.md", "glossary.md") == "https://redis.io/"

@@ -1,7 +1,9 @@
-"""A broken contribution fails the strict build with the file and line to fix."""
+"""A broken contribution fails the strict build with the file, the line and the fix;
+what the format allows builds clean."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,38 +13,67 @@ from support import mkdocs_build
 LESSON = "docs/lessons/06-latency-and-throughput.md"
 
 
-def break_lesson(project: Path, old: str, new: str) -> None:
-    path = project / LESSON
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    file = project / path
+    text = file.read_text()
+    assert old in text, f"{path}: {old!r}"
+    file.write_text(text.replace(old, new, 1))
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "expected"),
-    [
-        ("### Throughput\n\n- The number", "### Throughput\n\n### Bandwidth\n\n- The number",
-         f"{LESSON}:11: term 'Throughput' has no definition"),
-        ("### Latency", "#### Latency", f"{LESSON}:5: '#### Latency' inside '## Key Terms'"),
-        ("### Throughput", "### Latency!", "the same glossary anchor '#latency'"),
-    ],
-    ids=["term-without-definition", "term-at-wrong-level", "anchor-collision"],
-)
-def test_a_broken_term_fails_the_build_with_its_place(project: Path, tmp_path: Path, old, new, expected):
-    break_lesson(project, old, new)
+def line_of(project: Path, path: str, text: str) -> int:
+    return (project / path).read_text().split("\n").index(text) + 1
+
+
+def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Path, tmp_path: Path):
+    (project / "docs/lessons/notes.md").write_text("# Some notes\n\nNot a lesson.\n")
+    edit(project, LESSON, "## Key Terms", "## Key terms")
+    edit(project, "docs/lessons/08-caching.md", "### Cache\n", "### **Cache**\n")
+    edit(project, "docs/lessons/08-caching.md", "### Cache Hit\n", "###\n\nNo name.\n\n### Cache Hit\n")
+    late = "docs/lessons/17-peer-to-peer-networks.md"
+    edit(project, late, "## Key Terms\n", "## Key Terms\n\n### Redis\n\nAgain.\n\n### Glossary\n\nA list.\n\n### Paxos Raft\n\nAnother id.\n")
     result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert expected in result.stderr
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    at = lambda text: f"{late}:{line_of(project, late, text)}"
+    expected = [
+        "docs/lessons/notes.md:1: a file in lessons/ starts with its title, '# Lesson N: Name' (found '# Some notes')",
+        f"{LESSON}:3: '## Key terms' should be '## Key Terms', exactly",
+        f"docs/lessons/08-caching.md:{line_of(project, 'docs/lessons/08-caching.md', '### **Cache**')}: term name '**Cache**' has Markdown formatting: write it plain, '### Cache'",
+        f"docs/lessons/08-caching.md:{line_of(project, 'docs/lessons/08-caching.md', '###')}: a term heading '###' has no name",
+        f"{at('### Redis')}: 'Redis' is already a key term of Lesson 13 (docs/lessons/13-key-value-stores.md:",
+        f"{at('### Glossary')}: term 'Glossary' would have the glossary id '#glossary', which the heading 'Glossary' of docs/glossary.md already has",
+        f"{at('### Paxos Raft')}: term 'Paxos Raft' would have the glossary id '#paxos-raft', which the term 'Paxos & Raft' already has",
+    ]
+    for message in expected:
+        assert re.search(r"^WARNING +-  " + re.escape(message), result.stderr, re.M), f"{message}\n\n{result.stderr}"
 
 
-def test_key_terms_without_terms_fail_the_build(project: Path, tmp_path: Path):
-    path = project / LESSON
-    text = path.read_text()
-    start, end = text.index("### Latency"), text.index("## Notes from the video")
-    path.write_text(text[:start] + text[end:])
+def test_a_byte_that_is_not_utf8_stops_the_build_naming_its_line(project: Path, tmp_path: Path):
+    path = project / "docs/lessons/17-peer-to-peer-networks.md"
+    path.write_bytes(path.read_bytes().replace(b"## Key Terms", b"## Key Terms caf\xe9"))
     result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"{LESSON}:3: '## Key Terms' has no terms" in result.stderr
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    line = path.read_bytes().split(b"\n").index(b"## Key Terms caf\xe9") + 1
+    assert f"docs/lessons/17-peer-to-peer-networks.md:{line}: byte 0xe9 is not UTF-8: save the file as UTF-8" in result.stderr
+
+
+def test_what_the_format_allows_builds_clean(project: Path, tmp_path: Path):
+    edit(project, "docs/lessons/14-specialized-storage-paradigms.md", "---\nterms:", "---\ntitle: Specialized Storage Paradigms\nterms:")
+    edit(project, "docs/lessons/14-specialized-storage-paradigms.md", "aliases: [GCS]\n---", "aliases: [GCS]\n...")
+    crlf = project / "docs/lessons/12-relational-databases.md"
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    edit(project, "docs/lessons/13-key-value-stores.md", "### Redis\n", "### Redis { #redis-store }\n")
+    edit(project, "docs/lessons/13-key-value-stores.md", "An in-memory key-value store\n",
+         "An in-memory key-value store, see [Lesson 12](12-relational-databases.md#acid-transaction),\n"
+         "[Etcd](#etcd) and ![a ring](../photos/2.svg)\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not re.search(r"^(WARNING|ERROR)", result.stderr, re.M), result.stderr
+    glossary = (tmp_path / "site/glossary/index.html").read_text()
+    assert 'id="redis-store"' in glossary and 'id="acid-transaction"' in glossary
+    assert 'href="../lessons/12-relational-databases/#acid-transaction"' in glossary
+    assert 'href="../lessons/13-key-value-stores/#etcd"' in glossary and 'src="../photos/2.svg"' in glossary
+    lesson = (tmp_path / "site/lessons/08-caching/index.html").read_text()
+    assert 'href="../../glossary/#redis-store"' in lesson
 
 
 @pytest.mark.parametrize(
@@ -55,7 +86,7 @@ def test_key_terms_without_terms_fail_the_build(project: Path, tmp_path: Path):
     ids=["missing-image", "dead-link", "dead-anchor"],
 )
 def test_a_broken_reference_fails_the_build_naming_the_file(project: Path, tmp_path: Path, new, expected):
-    break_lesson(project, "## Notes from the video\n", f"## Notes from the video\n\n{new}\n")
+    edit(project, LESSON, "## Notes from the video\n", f"## Notes from the video\n\n{new}\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "lessons/06-latency-and-throughput.md" in result.stderr and expected in result.stderr
@@ -66,4 +97,4 @@ def test_bad_front_matter_fails_the_build(project: Path, tmp_path: Path):
     path.write_text("---\ntitle: [unclosed\n---\n" + path.read_text())
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "06-latency-and-throughput.md" in result.stderr
+    assert f"{LESSON}:3: front matter is not valid YAML" in result.stderr

@@ -28,7 +28,7 @@ def test_the_letter_bar_jumps_to_its_letter(server, watched):
     page = watched.page
     page.goto(server + "/glossary/")
     page.locator(".glossary-letters a", has_text="Q").click()
-    expect(page).to_have_url(re.compile(r"#q$"))
+    expect(page).to_have_url(re.compile(r"#letter-q$"))
     expect(page.locator("#quadtree")).to_be_in_viewport()
 
 

@@ -1,4 +1,4 @@
-"""hooks/notes_hook.py under `mkdocs serve`: an edited definition shows after the rebuild."""
+"""`mkdocs serve`: an edited definition shows on the glossary after the rebuild."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .terms import KEY_TERMS, Lesson
+from .lessons import KEY_TERMS, Lesson
 
 
 def lesson_description(lesson: Lesson) -> str:

@@ -1,0 +1,13 @@
+"""The term engine of SystemsExpert Notes: lessons in, glossary and term links out.
+
+outline        headings and fenced code of a Markdown text (the bottom layer)
+source         a file's text, front matter and body; Problem, an error with its line
+lessons        one lesson's title, sections and terms, checked
+names          finding term names in running text
+glossary       the lessons' terms merged into entries, checked across lessons
+glossary_page  the entries as Markdown for the glossary page
+linking        marking mentions in a page's element tree
+catalog        reads the docs folder once per change; what the rest asks
+extension      the Python-Markdown extension that wires it into pages
+describe       a lesson's meta description
+"""

@@ -1,0 +1,213 @@
+"""Merge the lessons' terms into glossary entries, checked across lessons.
+
+Pure functions: parsed lessons in, entries and problems out.  A term is taught by the
+one lesson that has it under Key Terms (or, if none does, its first definition);
+other lessons that define it repeat it as a prerequisite, and lessons whose notes
+mention it are listed as uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lessons import KEY_TERMS, Lesson, Term, TermData, term_key
+from .names import Finder, Phrase, names_of
+from .outline import code_rows
+from .source import Problem
+
+LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
+MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
+# What is not prose in a lesson's Markdown: inline code, link targets, HTML tags.
+NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+SHORT = 6  # words: a summary this short says too little alone
+
+
+@dataclass(frozen=True)
+class Use:
+    """A lesson that uses a term: teaches it, repeats it, or mentions it."""
+
+    lesson: Lesson
+    anchor: str | None  # the term's heading on the lesson page, if it defines it
+    role: str  # "key term", "prerequisite" or "mention"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    names: tuple[str, ...]  # every name that links to it, the heading's first
+    definition: str  # Markdown, as the teaching lesson writes it
+    summary: str  # plain text, for tooltips
+    taught: Use
+    also: tuple[Use, ...]
+    data: TermData
+
+    @property
+    def uses(self) -> tuple[Use, ...]:
+        return (self.taught, *self.also)
+
+
+# --- Building --------------------------------------------------------------------
+
+
+def build_glossary(lessons: Iterable[Lesson], taken_ids: dict[str, str]) -> tuple[list[Entry], list[Problem]]:
+    """One entry per term, A to Z.  ``taken_ids`` maps the ids the glossary page uses
+    for other things (its own headings, letters) to what uses them."""
+    lessons = sorted(lessons, key=lambda lesson: lesson.number)
+    problems: list[Problem] = []
+    grouped: dict[str, list[tuple[Lesson, Term]]] = {}
+    for lesson in lessons:
+        for term in lesson.terms:
+            grouped.setdefault(term_key(term.name), []).append((lesson, term))
+    teaching = {key: teacher(defined, problems) for key, defined in grouped.items()}
+    names = {key: (*names_of(term.name), *term.data.aliases) for key, (_, term) in teaching.items()}
+    check_names_unique(teaching, names, problems)
+    mentioned = mentions(lessons, names, {key: t.data.not_in for key, (_, t) in teaching.items()})
+    entries = [make_entry(grouped[key], teaching[key], names[key], mentioned[key]) for key in grouped]
+    check_ids_unique(entries, taken_ids, problems)
+    return sorted(entries, key=lambda entry: entry.name.lower()), problems
+
+
+def teacher(defined: list[tuple[Lesson, Term]], problems: list[Problem]) -> tuple[Lesson, Term]:
+    """The lesson that teaches a term; a second Key Terms definition is a problem."""
+    keys = [(lesson, term) for lesson, term in defined if term.section == KEY_TERMS]
+    first = keys[0] if keys else defined[0]
+    for lesson, term in keys[1:]:
+        problems.append(Problem(
+            lesson.shown_path, term.line,
+            f"'{term.name}' is already a key term of Lesson {first[0].number} "
+            f"({first[0].shown_path}:{first[1].line}): a term is taught once, so move this "
+            "one under '## Prerequisites' (or rename it if it is another term)",
+        ))
+    for lesson, term in defined:
+        if term.data != TermData() and (lesson, term) != first:
+            problems.append(Problem(
+                lesson.shown_path, 1, f"front matter data for '{term.name}' belongs in the lesson "
+                f"that teaches it, {first[0].shown_path}",
+            ))
+    return first
+
+
+def make_entry(
+    defined: list[tuple[Lesson, Term]], teaching: tuple[Lesson, Term], names: tuple[str, ...], mentioned_in: list[Lesson]
+) -> Entry:
+    lesson, term = teaching
+    defining = {other.number for other, _ in defined}
+    also = [Use(other, t.anchor, role(t)) for other, t in defined if (other, t) != teaching]
+    also += [Use(other, None, "mention") for other in mentioned_in if other.number not in defining]
+    return Entry(
+        id=term.id,
+        name=term.name,
+        names=names,
+        definition=term.definition,
+        summary=summary(term.definition),
+        taught=Use(lesson, term.anchor, role(term)),
+        also=tuple(sorted(also, key=lambda use: use.lesson.number)),
+        data=term.data,
+    )
+
+
+def role(term: Term) -> str:
+    return "key term" if term.section == KEY_TERMS else "prerequisite"
+
+
+def mentions(
+    lessons: list[Lesson], names: dict[str, tuple[str, ...]], not_in: dict[str, tuple[str, ...]]
+) -> dict[str, list[Lesson]]:
+    """The lessons whose prose mentions each term, by the rules the links follow."""
+    finder = Finder(names, not_in)
+    found: dict[str, list[Lesson]] = {key: [] for key in names}
+    for lesson in lessons:
+        for key in {m.key for m in finder.mentions(prose(lesson.body)) if not m.other_sense}:
+            found[key].append(lesson)
+    return found
+
+
+def prose(markdown: str) -> str:
+    """A lesson's text without headings, code, link targets or HTML."""
+    lines = markdown.split("\n")
+    code = code_rows(lines)
+    kept = [line for line, is_code in zip(lines, code) if not is_code and not line.startswith("#")]
+    return NOT_PROSE.sub(" ", "\n".join(kept))
+
+
+# --- Checks across lessons ---------------------------------------------------------
+
+
+def check_names_unique(
+    teaching: dict[str, tuple[Lesson, Term]], names: dict[str, tuple[str, ...]], problems: list[Problem]
+) -> None:
+    owner: dict[Phrase, str] = {}
+    for key, key_names in names.items():
+        for name in key_names:
+            phrase = Phrase.of(name.lower())
+            other = owner.setdefault(phrase, key)
+            if other != key:
+                lesson, term = teaching[key]
+                problems.append(Problem(
+                    lesson.shown_path, term.line,
+                    f"the name '{name}' of '{term.name}' is also a name of '{teaching[other][1].name}' "
+                    f"({teaching[other][0].shown_path}:{teaching[other][1].line}): a name links to one term only",
+                ))
+
+
+def check_ids_unique(entries: list[Entry], taken_ids: dict[str, str], problems: list[Problem]) -> None:
+    taken = dict(taken_ids)
+    for entry in entries:
+        user = taken.setdefault(entry.id, f"the term '{entry.name}'")
+        if user != f"the term '{entry.name}'":
+            lesson = entry.taught.lesson
+            line = next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
+            problems.append(Problem(
+                lesson.shown_path, line,
+                f"term '{entry.name}' would have the glossary id '#{entry.id}', which {user} "
+                f"already has: give it another, '### {entry.name} {{ #another-id }}', or rename it",
+            ))
+
+
+# --- Summaries -----------------------------------------------------------------------
+
+
+def summary(definition: str) -> str:
+    """The definition's first sentence as plain text; if it ends in a colon or says
+    little, what follows it too."""
+    items = [item for item in (list_item(line) for line in definition.split("\n")) if item[2]]
+    text = first_sentence(items[0][2])
+    rest = items[1:]
+    if text.endswith(":") and rest:
+        return f"{text} {', '.join(listed_after(rest))}"
+    while len(text.split()) < SHORT and rest:
+        text = f"{text.rstrip('.')}; {first_sentence(rest.pop(0)[2])}"
+    return text
+
+
+def listed_after(items: list[tuple[int, str, str]]) -> list[str]:
+    """The items of the list under a line that ends in a colon: its own level and kind."""
+    indent, kind = items[0][0], items[0][1]
+    if not kind:
+        return [items[0][2]]
+    listed = []
+    for depth, marker, text in items:
+        if depth < indent or not marker:
+            break
+        if depth == indent and marker == kind:
+            listed.append(text.split(":")[0].strip())
+    return listed
+
+
+def list_item(line: str) -> tuple[int, str, str]:
+    """A definition's line as (indent, list kind: "ordered", "bullet" or "", plain text)."""
+    match = LIST_ITEM.match(line)
+    text = match["text"] if match else line
+    kind = "" if not match else "ordered" if match["marker"][0].isdigit() else "bullet"
+    indent = len(match["indent"].expandtabs(4)) if match else 0
+    plain = " ".join(MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    return indent, kind, SPACE_BEFORE_PUNCTUATION.sub(r"\1", plain)
+
+
+def first_sentence(text: str) -> str:
+    return SENTENCE_END.split(text, maxsplit=1)[0].strip()

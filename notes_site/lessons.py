@@ -1,0 +1,220 @@
+"""Parse one lesson: its title, sections and term headings, checked against the format
+in CONTRIBUTING.md.
+
+A lesson is ``# Lesson N: Name`` with ``## Prerequisites``, ``## Key Terms`` and
+``## Notes from the video``; in the first two, each term is a ``###`` heading with its
+definition under it.  The front matter may add data to the terms the lesson teaches:
+
+    terms:
+      Process:
+        aliases: [running program]   # other names that link to the term
+        not_in: [the process of]     # phrases where the name means something else
+
+Anything that breaks the format is a Problem with its line: never dropped in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import PurePosixPath
+from typing import Any
+
+from markdown.extensions.toc import slugify
+
+from .outline import Heading, heading_ids, headings
+from .source import Problem, Source, key_line, read_source
+
+PREREQUISITES = "Prerequisites"
+KEY_TERMS = "Key Terms"
+NOTES = "Notes from the video"
+SECTIONS = (PREREQUISITES, KEY_TERMS, NOTES)
+TERM_SECTIONS = (PREREQUISITES, KEY_TERMS)
+
+LESSON_TITLE = re.compile(r"^Lesson (\d+): (\S.*)$")
+FILE_NUMBER = re.compile(r"^(\d+)-")
+# Markdown markup in a heading: emphasis, code, links, HTML, escapes.
+FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
+TERM_FIELDS = {
+    "aliases": "other names that link to the term",
+    "not_in": "phrases in which the name means something else, so it is not linked",
+}
+
+
+@dataclass(frozen=True)
+class TermData:
+    """What the front matter adds to a term: kept beside it, edited by contributors."""
+
+    aliases: tuple[str, ...] = ()
+    not_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str  # as in the heading
+    id: str  # the stable glossary id: the heading's custom id, or the slug of its name
+    anchor: str  # the heading's id on the lesson page
+    definition: str  # the Markdown under the heading
+    section: str  # PREREQUISITES or KEY_TERMS
+    line: int  # the heading's line in the file
+    data: TermData = TermData()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    path: str  # relative to the docs folder, e.g. "lessons/08-caching.md"
+    shown_path: str  # as problems name it, e.g. "docs/lessons/08-caching.md"
+    number: int
+    title: str
+    unwritten: bool  # front matter "status: unwritten"
+    terms: tuple[Term, ...]
+    body: str  # the Markdown after the front matter
+
+
+# --- Parsing -------------------------------------------------------------------
+
+
+def parse_lesson(text: str, path: str, shown_path: str | None = None) -> tuple[Lesson | None, list[Problem]]:
+    """The lesson in a file under lessons/, and what is wrong with it."""
+    shown_path = shown_path or path
+    source, problems = read_source(text, shown_path)
+    lines = source.body.split("\n")
+    found = list(headings(lines))
+    title = lesson_title(source, found, path, problems)
+    if title is None:
+        return None, problems
+    number, name = title
+    ids = heading_ids(found)
+    terms: list[Term] = []
+    section, seen = None, []
+    counted: dict[str, int] = {}
+    for index, heading in enumerate(found[1:], 1):
+        line = source.first_body_line + heading.row
+        if heading.level == 1:
+            problems.append(Problem(shown_path, line, f"'# {heading.text}': the title is the only '#' heading; use '##'"))
+        elif heading.level == 2:
+            section = section_name(heading.text, line, seen, shown_path, problems)
+            if section:
+                counted[section] = 0
+        elif section in TERM_SECTIONS and heading.level > 3:
+            problems.append(Problem(
+                shown_path, line, f"'{'#' * heading.level} {heading.text}' inside '## {section}': "
+                "a term heading is '### Term', and nothing else there may use a deeper heading",
+            ))
+        elif section in TERM_SECTIONS:
+            end = found[index + 1].row if index + 1 < len(found) else len(lines)
+            term = read_term(lines, heading, end, section, ids[index], line, shown_path, problems)
+            counted[section] += 1
+            if term:
+                terms.append(term)
+    for section, count in counted.items():
+        if section in TERM_SECTIONS and count == 0:
+            line = source.first_body_line + next(h.row for h in found if h.level == 2 and h.text == section)
+            problems.append(Problem(shown_path, line, f"'## {section}' has no terms: add '### Term' headings or remove the section"))
+    terms = attach_data(source, terms, problems)
+    unwritten = source.meta.get("status") == "unwritten"
+    return Lesson(path, shown_path, number, name, unwritten, tuple(terms), source.body), problems
+
+
+def lesson_title(source: Source, found: list[Heading], path: str, problems: list[Problem]) -> tuple[int, str] | None:
+    first = found[0] if found else None
+    match = LESSON_TITLE.match(first.text) if first and first.level == 1 else None
+    if not match:
+        line = source.first_body_line + (first.row if first else 0)
+        seen = f" (found '{'#' * first.level} {first.text}')" if first else ""
+        problems.append(Problem(
+            source.path, line, f"a file in lessons/ starts with its title, '# Lesson N: Name'{seen}"
+        ))
+        return None
+    number = int(match.group(1))
+    in_name = FILE_NUMBER.match(PurePosixPath(path).name)
+    if in_name and int(in_name.group(1)) != number:
+        problems.append(Problem(
+            source.path, source.first_body_line + first.row,
+            f"the title says Lesson {number} but the file name says {int(in_name.group(1))}: make them agree",
+        ))
+    return number, match.group(2).strip()
+
+
+def section_name(text: str, line: int, seen: list[str], path: str, problems: list[Problem]) -> str | None:
+    """The section a '##' heading starts: one of SECTIONS, or None for any other."""
+    if text not in SECTIONS:
+        near = next((name for name in SECTIONS if looks_like(text, name)), None)
+        if near:
+            problems.append(Problem(path, line, f"'## {text}' should be '## {near}', exactly: its terms are not read otherwise"))
+        return None
+    if text in seen:
+        problems.append(Problem(path, line, f"a second '## {text}': merge it into the first"))
+    elif seen and SECTIONS.index(text) < SECTIONS.index(seen[-1]):
+        problems.append(Problem(path, line, f"'## {text}' comes after '## {seen[-1]}': the order is {', '.join(SECTIONS)}"))
+    seen.append(text)
+    return text
+
+
+def looks_like(text: str, name: str) -> bool:
+    words = " ".join(re.findall(r"[a-z]+", text.lower()))
+    return SequenceMatcher(None, words, name.lower()).ratio() >= 0.8
+
+
+def read_term(
+    lines: list[str], heading: Heading, end: int, section: str, anchor: str, line: int,
+    path: str, problems: list[Problem],
+) -> Term | None:
+    name = heading.text
+    if not name:
+        problems.append(Problem(path, line, "a term heading '###' has no name: write '### Term'"))
+        return None
+    if FORMATTING.search(name):
+        plain = " ".join(FORMATTING.sub(" ", name).split())
+        problems.append(Problem(path, line, f"term name '{name}' has Markdown formatting: write it plain, '### {plain}'"))
+        return None
+    definition = "\n".join(lines[heading.row + 1 : end]).strip("\n")
+    if not definition.strip():
+        problems.append(Problem(path, line, f"term '{name}' has no definition: write it under the heading"))
+        return None
+    term_id = heading.custom_id or slugify(name, "-")
+    return Term(name, term_id, anchor, definition, section, line)
+
+
+# --- Term data from the front matter ---------------------------------------------
+
+
+def attach_data(source: Source, terms: list[Term], problems: list[Problem]) -> list[Term]:
+    given = source.meta.get("terms")
+    if given is None:
+        return terms
+    start = key_line(source, "terms") - 2
+    if not isinstance(given, dict):
+        problems.append(Problem(source.path, start + 2, "front matter 'terms:' maps term names to their data"))
+        return terms
+    by_key = {term_key(term.name): term for term in terms}
+    data: dict[str, TermData] = {}
+    for name, fields in given.items():
+        line = key_line(source, str(name), start)
+        term = by_key.get(term_key(str(name)))
+        if term is None:
+            known = ", ".join(t.name for t in terms) or "none"
+            problems.append(Problem(source.path, line, f"front matter names term '{name}', which this lesson does not define (its terms: {known})"))
+        elif (read := term_data(fields, name, line, source.path, problems)) is not None:
+            data[term.id] = read
+    return [Term(**{**vars(term), "data": data.get(term.id, TermData())}) for term in terms]
+
+
+def term_data(fields: Any, name: str, line: int, path: str, problems: list[Problem]) -> TermData | None:
+    if not isinstance(fields, dict) or set(fields) - set(TERM_FIELDS):
+        allowed = "; ".join(f"'{key}': {what}" for key, what in TERM_FIELDS.items())
+        problems.append(Problem(path, line, f"data of term '{name}' takes only these lists: {allowed}"))
+        return None
+    lists = {}
+    for key, value in fields.items():
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            problems.append(Problem(path, line, f"'{key}' of term '{name}' must be a list of words, like [a, b]"))
+            return None
+        lists[key] = tuple(item.strip() for item in value)
+    return TermData(**lists)
+
+
+def term_key(name: str) -> str:
+    """Names that differ only in case or spacing are one term."""
+    return " ".join(name.lower().split())

@@ -1,0 +1,132 @@
+"""Mark mentions of terms and acronyms in a page's element tree, as ``abbr`` and
+``pymdownx.magiclink`` do: only in text, never in attributes.
+
+- The first mention of each term per ``##`` section is marked; later ones are not.
+- Nothing inside links, code, headings, abbreviations, scripts or styles is marked.
+- A term is not marked inside its own definition (the text under its ``###``
+  heading in a term section).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+from markdown.util import AtomicString
+
+from .names import Finder
+
+SKIPPED = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "button",
+           "h1", "h2", "h3", "h4", "h5", "h6"}
+HEADING = re.compile(r"^h([1-6])$")
+# Python-Markdown's placeholders for stashed HTML and escapes: never text to mark.
+PLACEHOLDER = re.compile("\x02(?:wzxhzdk:(\\d+)|[^\x03]*)\x03")
+RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][\w-]*)")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The element that marks a key's mention: a link to a term, an <abbr>."""
+
+    tag: str
+    attributes: dict[str, str]
+
+
+@dataclass
+class Section:
+    """What the walk knows at a point of the page."""
+
+    term_sections: tuple[str, ...]
+    raw_html: list[str]  # what the page's raw HTML placeholders stand for
+    name: str | None = None
+    own: str | None = None  # the key of the term being defined here
+    marked: set[str] = field(default_factory=set)
+
+
+def mark_mentions(
+    root: etree.Element, finder: Finder, marks: dict[str, Mark], term_sections: tuple[str, ...], raw_html: list[str]
+) -> None:
+    """Mark the first mention of each key in each ``##`` section of the page.
+    ``raw_html`` is the page's stash of inline HTML (``md.htmlStash.rawHtmlBlocks``)."""
+    section = Section(term_sections, raw_html)
+    for child in list(root):
+        level = HEADING.match(child.tag)
+        if level:
+            enter_heading(section, int(level.group(1)), text_of(child), finder)
+        else:
+            mark_in(child, finder, marks, section)
+
+
+def enter_heading(section: Section, level: int, text: str, finder: Finder) -> None:
+    if level <= 2:
+        section.name, section.marked = text if level == 2 else None, set()
+    if level <= 3:
+        defined = next(finder.mentions(text), None) if level == 3 and section.name in section.term_sections else None
+        section.own = defined.key if defined else None
+
+
+def mark_in(element: etree.Element, finder: Finder, marks: dict[str, Mark], section: Section) -> None:
+    if element.tag in SKIPPED:
+        return
+    children = list(element)
+    if element.text:
+        element.text, marked = split(element.text, finder, marks, section)
+        for index, new in enumerate(marked):
+            element.insert(index, new)
+    for child in children:
+        mark_in(child, finder, marks, section)
+        if child.tail:
+            child.tail, marked = split(child.tail, finder, marks, section)
+            place = list(element).index(child) + 1
+            for index, new in enumerate(marked):
+                element.insert(place + index, new)
+
+
+def split(text: str, finder: Finder, marks: dict[str, Mark], section: Section) -> tuple[str, list[etree.Element]]:
+    """The text before the first mark, and the marks, each with the text after it."""
+    if isinstance(text, AtomicString):
+        return text, []
+    protected = protected_spans(text, section.raw_html)
+    head, made, last = text, [], 0
+    for mention in finder.mentions(text):
+        if mention.other_sense or mention.key in section.marked or mention.key == section.own:
+            continue
+        if any(a < mention.end and mention.start < b for a, b in protected):
+            continue
+        section.marked.add(mention.key)
+        mark = marks[mention.key]
+        new = etree.Element(mark.tag, dict(mark.attributes))
+        new.text = AtomicString(text[mention.start : mention.end])
+        if made:
+            made[-1].tail = text[last : mention.start]
+        else:
+            head = text[: mention.start]
+        made.append(new)
+        last = mention.end
+    if made:
+        made[-1].tail = text[last:]
+    return head, made
+
+
+def protected_spans(text: str, raw_html: list[str]) -> list[tuple[int, int]]:
+    """Placeholders, and text inside inline HTML such as <a>...</a> or <kbd>...</kbd>."""
+    spans, open_at = [], None
+    for placeholder in PLACEHOLDER.finditer(text):
+        spans.append(placeholder.span())
+        index = placeholder.group(1)
+        tag = RAW_TAG.match(raw_html[int(index)]) if index and int(index) < len(raw_html) else None
+        if not tag or tag.group(2).lower() not in SKIPPED:
+            continue
+        if not tag.group(1) and open_at is None:
+            open_at = placeholder.start()
+        elif tag.group(1) and open_at is not None:
+            spans.append((open_at, placeholder.end()))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def text_of(element: etree.Element) -> str:
+    return "".join(element.itertext()).strip()

@@ -1,0 +1,85 @@
+"""notes_site.lessons: one lesson's title, sections and terms, and what breaks the format."""
+
+from pathlib import Path
+
+import pytest
+
+from notes_site.lessons import KEY_TERMS, PREREQUISITES, TermData, parse_lesson
+
+GOOD = (Path(__file__).parent / "fixtures" / "lessons" / "good.md").read_text()
+HEAD = "# Lesson 2: Caching\n\n"
+
+
+def parse(text: str, path: str = "lessons/02-caching.md"):
+    return parse_lesson(text, path, f"docs/{path}")
+
+
+def problems(text: str, path: str = "lessons/02-caching.md") -> list[str]:
+    return [str(p) for p in parse(text, path)[1]]
+
+
+def test_reads_the_terms_with_their_sections_lines_ids_and_data():
+    lesson, found = parse(GOOD)
+    assert found == []
+    assert (lesson.number, lesson.title, lesson.unwritten) == (2, "Caching", False)
+    assert [(t.name, t.section, t.line, t.id, t.anchor) for t in lesson.terms] == [
+        ("Latency", PREREQUISITES, 15, "latency", "latency"),
+        ("Cache", KEY_TERMS, 21, "cache", "cache"),
+        ("SLA (Service-level agreement)", KEY_TERMS, 28, "sla-service-level-agreement", "sla-service-level-agreement"),
+        ("Server-Selection Strategy", KEY_TERMS, 32, "selection", "selection"),
+    ]
+    assert lesson.terms[1].data == TermData(aliases=("caches",), not_in=("cache money",))
+
+
+def test_a_definition_keeps_its_text_and_lists_as_written():
+    cache = parse(GOOD)[0].terms[1]
+    assert cache.definition.startswith('A piece of hardware & software that stores "hot" data <fast>.')
+    assert "\n    - nested detail" in cache.definition
+
+
+def test_windows_line_endings_parse_the_same():
+    lesson, found = parse(GOOD.replace("\n", "\r\n"))
+    assert found == [] and lesson == parse(GOOD)[0]
+
+
+def test_an_unwritten_lesson_says_so_in_its_front_matter():
+    lesson, found = parse("---\nstatus: unwritten\n---\n\n# Lesson 20: Rate Limiting\n\nNot yet.\n", "lessons/20-rate-limiting.md")
+    assert found == [] and lesson.unwritten and lesson.terms == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("# Lesson 2 - Caching\n", 1, "a file in lessons/ starts with its title, '# Lesson N: Name' (found '# Lesson 2 - Caching')"),
+        ("Some text\n\n## Lesson 2: Caching\n", 3, "starts with its title, '# Lesson N: Name' (found '## Lesson 2: Caching')"),
+        ("# Lesson 3: Caching\n", 1, "the title says Lesson 3 but the file name says 2"),
+        (HEAD + "## Key terms\n\n### Cache\n\nx\n", 3, "'## Key terms' should be '## Key Terms', exactly"),
+        (HEAD + "## Prerequisite\n\n### Cache\n\nx\n", 3, "'## Prerequisite' should be '## Prerequisites'"),
+        (HEAD + "## Key Terms\n\n### Cache\n\nx\n\n## Prerequisites\n\n### L\n\ny\n", 9, "'## Prerequisites' comes after '## Key Terms'"),
+        (HEAD + "## Key Terms\n\n### **ACID**\n\nx\n", 5, "term name '**ACID**' has Markdown formatting: write it plain, '### ACID'"),
+        (HEAD + "## Key Terms\n\n### `Redis`\n\nx\n", 5, "write it plain, '### Redis'"),
+        (HEAD + "## Key Terms\n\n###\n\nx\n", 5, "a term heading '###' has no name"),
+        (HEAD + "## Key Terms\n\n### Cache\n\n### Hit\n\nx\n", 5, "term 'Cache' has no definition"),
+        (HEAD + "## Key Terms\n\n### Hit\n\nx\n\n#### Cache\n\nx\n", 9, "'#### Cache' inside '## Key Terms'"),
+        (HEAD + "## Key Terms\n\n## Notes from the video\n", 3, "'## Key Terms' has no terms"),
+        (HEAD + "# Another title\n", 3, "the title is the only '#' heading"),
+        ("---\nterms:\n  Cash: {aliases: [x]}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
+         "front matter names term 'Cash', which this lesson does not define (its terms: Cache)"),
+        ("---\nterms:\n  Cache: {alias: [x]}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
+         "data of term 'Cache' takes only these lists"),
+        ("---\nterms:\n  Cache: {aliases: x}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
+         "'aliases' of term 'Cache' must be a list"),
+    ],
+    ids=["title-form", "title-level", "title-number", "near-miss-key-terms", "near-miss-prerequisites",
+         "section-order", "bold-name", "code-name", "empty-name", "no-definition", "deep-heading",
+         "empty-section", "second-title", "data-for-unknown-term", "unknown-data-field", "data-not-a-list"],
+)
+def test_a_broken_lesson_names_its_file_line_and_fix(text, line, message):
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"docs/lessons/02-caching.md:{line}: ") and message in found[0]
+
+
+def test_line_numbers_count_the_front_matter():
+    found = problems("---\ndescription: x\n---\n\n" + HEAD + "## Key Terms\n\n### Cache\n\n")
+    assert found == ["docs/lessons/02-caching.md:9: term 'Cache' has no definition: write it under the heading"]

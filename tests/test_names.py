@@ -1,0 +1,62 @@
+"""notes_site.names: finding term names in running text."""
+
+import pytest
+
+from notes_site.names import Finder, names_of
+
+NAMES = {
+    "ip": ("IP", "Internet Protocol"),
+    "ip-address": ("IP Address",),
+    "ip-packet": ("IP Packet", "Network Packet"),
+    "server": ("Server",),
+    "selection": ("Server-Selection Strategy",),
+    "zookeeper": ("ZooKeeper",),
+    "proxy": ("Reverse Proxy",),
+    "policy": ("Cache Eviction Policy",),
+    "rps": ("RPS",),
+    "qps": ("QPS",),
+    "memory": ("Memory",),
+    "node": ("Node/Instance/Host",),
+    "paxos": ("Paxos & Raft", "Paxos", "Raft"),
+    "process": ("Process",),
+}
+FINDER = Finder(NAMES, {"process": ("the process of", "IP =")})
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.key, text[m.start : m.end]) for m in FINDER.mentions(text) if not m.other_sense]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("find out the IP address", [("ip-address", "IP address")]),
+        ("IP packets and IP", [("ip-packet", "IP packets"), ("ip", "IP")]),
+        ("the server selection strategy", [("selection", "server selection strategy")]),
+        ("a server-selection strategy", [("selection", "server-selection strategy")]),
+        ("a Zookeeper or zookeeper", [("zookeeper", "Zookeeper"), ("zookeeper", "zookeeper")]),
+        ("reverse proxies and cache eviction policies", [("proxy", "reverse proxies"), ("policy", "cache eviction policies")]),
+        ("requests per second (RPS/QPS)", [("rps", "RPS"), ("qps", "QPS")]),
+        ("SLAs, rps and ip", []),
+        ("in-memory data, memory-bound, a_memory, memory.x", []),
+        ("data in memory, Memory.", [("memory", "memory"), ("memory", "Memory")]),
+        ("an instance of entity; Host: string; Node/Instance/Host", [("node", "Node/Instance/Host")]),
+        ("Paxos & Raft, or Raft", [("paxos", "Paxos & Raft"), ("paxos", "Raft")]),
+        ("servers and processes", [("server", "servers"), ("process", "processes")]),
+    ],
+)
+def test_whole_words_longest_first(text, expected):
+    assert found(text) == expected
+
+
+def test_a_mention_inside_a_not_in_phrase_is_found_but_marked_as_another_sense():
+    mentions = list(FINDER.mentions("The process of replicating, and a process that runs"))
+    assert [(m.key, m.other_sense) for m in mentions] == [("process", True), ("process", False)]
+
+
+def test_two_names_from_one_heading():
+    assert names_of("SLA (Service-level agreement)") == ("SLA", "Service-level agreement")
+    assert names_of("DNS: Domain Name System") == ("DNS", "Domain Name System")
+    assert names_of("HTTP - HyperText Transfer Protocol") == ("HTTP", "HyperText Transfer Protocol")
+    assert names_of("Paxos & Raft") == ("Paxos & Raft", "Paxos", "Raft")
+    assert names_of("Node/Instance/Host") == ("Node/Instance/Host",)

@@ -1,0 +1,41 @@
+"""What a reader sees does not depend on MkDocs hooks: the same glossary and term links
+without them, and with Zensical, which reads mkdocs.yml but ignores hooks."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from support import mkdocs_build
+from term_links import term_links
+
+HOOKS = re.compile(r"^hooks:\n(?:[ \t-].*\n|\n)*", re.M)
+
+
+def glossary_ids(site: Path) -> list[str]:
+    page = BeautifulSoup((site / "glossary/index.html").read_text(), "html.parser")
+    return [h["id"] for h in page.select("article h3[id]")]
+
+
+def test_a_strict_build_without_hooks_has_the_same_glossary_and_term_links(site: Path, project: Path, tmp_path: Path):
+    config = project / "mkdocs.yml"
+    without, removed = HOOKS.subn("", config.read_text())
+    assert removed == 1
+    config.write_text(without)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert glossary_ids(tmp_path / "site") == glossary_ids(site)
+    assert term_links(tmp_path / "site") == term_links(site)
+
+
+def test_zensical_builds_the_same_glossary_and_term_links(site: Path, project: Path):
+    zensical = Path(sys.executable).parent / "zensical"
+    result = subprocess.run([str(zensical), "build", "--clean"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert glossary_ids(project / "site") == glossary_ids(site)
+    assert term_links(project / "site") == term_links(site)
+    assert (project / "site/404.html").read_text().count("Page not found")  # overrides/ work there too

@@ -1,0 +1,36 @@
+"""notes_site.source: decoding and front matter, with problems that name the line."""
+
+import pytest
+
+from notes_site.source import decode, read_source
+
+
+def test_front_matter_is_read_as_mkdocs_reads_it_closed_by_dashes_or_dots():
+    for closing in ("---", "..."):
+        source, problems = read_source(f"---\ntitle: x\n{closing}\n\n# Lesson 1: X\n", "a.md")
+        assert (source.meta, source.body, source.first_body_line, problems) == ({"title": "x"}, "# Lesson 1: X\n", 5, [])
+
+
+def test_windows_line_endings_and_a_byte_order_mark_are_fine():
+    text, problems = decode("\ufeff---\r\ntitle: x\r\n---\r\n# Lesson 1: X\r\n".encode(), "a.md")
+    source, more = read_source(text, "a.md")
+    assert (source.meta, source.body, problems + more) == ({"title": "x"}, "# Lesson 1: X\n", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("---\ntitle: [unclosed\n---\n# Lesson 1: X\n", 3, "front matter is not valid YAML"),
+        ("---\n- a list\n---\n# Lesson 1: X\n", 2, "front matter must be 'key: value' lines"),
+        ("---\ntitle: x\n# Lesson 1: X\n", 1, "never closed"),
+    ],
+)
+def test_front_matter_mkdocs_would_show_as_text_is_a_problem(text, line, message):
+    _, problems = read_source(text, "docs/a.md")
+    assert len(problems) == 1 and str(problems[0]).startswith(f"docs/a.md:{line}: ") and message in str(problems[0])
+
+
+def test_a_byte_that_is_not_utf8_names_its_line():
+    text, problems = decode(b"# Lesson 1: X\n\ncaf\xe9\n", "docs/lessons/01-x.md")
+    assert text is None
+    assert str(problems[0]).startswith("docs/lessons/01-x.md:3: byte 0xe9 is not UTF-8: save the file as UTF-8")

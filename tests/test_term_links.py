@@ -1,0 +1,19 @@
+"""Every term link and acronym of the built lessons is the reviewed one.
+
+tests/snapshots/term-links.txt lists them all (lesson, context, target). A change to
+the lessons or the linking that moves a link fails here until `make snapshot`
+rewrites the file; the pull request then shows the change as a diff to review.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from term_links import SNAPSHOT, render, term_links
+
+
+def test_the_term_links_are_the_reviewed_snapshot(site: Path):
+    built, reviewed = render(term_links(site)), SNAPSHOT.read_text()
+    diff = "".join(difflib.unified_diff(reviewed.splitlines(True), built.splitlines(True), "reviewed", "built"))
+    assert built == reviewed, f"The term links changed: run `make snapshot` and review its diff.\n{diff}"

@@ -111,7 +111,7 @@ class TermTreeprocessor(Treeprocessor):
 
 def rebase_definitions(root: etree.Element, page: str) -> None:
     """Links in a definition were written from its lesson: make them work here."""
-    for definition in root.iter("div"):
+    for definition in root.iter("details"):
         source = definition.attrib.pop("data-lesson", None)
         if source is None:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lessons import KEY_TERMS, Lesson, Term, TermData, term_key
 from .names import Finder, Phrase, names_of
@@ -45,6 +45,7 @@ class Entry:
     taught: Use
     also: tuple[Use, ...]
     data: TermData
+    see_also: tuple[str, ...] = ()  # ids of related entries, both ways
 
     @property
     def uses(self) -> tuple[Use, ...]:
@@ -69,6 +70,7 @@ def build_glossary(lessons: Iterable[Lesson], taken_ids: dict[str, str]) -> tupl
     mentioned = mentions(lessons, names, {key: t.data.not_in for key, (_, t) in teaching.items()})
     entries = [make_entry(grouped[key], teaching[key], names[key], mentioned[key]) for key in grouped]
     check_ids_unique(entries, taken_ids, problems)
+    entries = link_related(entries, problems)
     return sorted(entries, key=lambda entry: entry.name.lower()), problems
 
 
@@ -86,7 +88,7 @@ def teacher(defined: list[tuple[Lesson, Term]], problems: list[Problem]) -> tupl
     for lesson, term in defined:
         if term.data != TermData() and (lesson, term) != first:
             problems.append(Problem(
-                lesson.shown_path, 1, f"front matter data for '{term.name}' belongs in the lesson "
+                lesson.shown_path, term.data.line, f"front matter data for '{term.name}' belongs in the lesson "
                 f"that teaches it, {first[0].shown_path}",
             ))
     return first
@@ -133,6 +135,23 @@ def prose(markdown: str) -> str:
     code = code_rows(lines)
     kept = [line for line, is_code in zip(lines, code) if not is_code and not line.startswith("#")]
     return NOT_PROSE.sub(" ", "\n".join(kept))
+
+
+def link_related(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
+    """Each entry's "see also": the terms it names, and the terms that name it."""
+    by_name = {Phrase.of(name.lower()): entry for entry in entries for name in (entry.name, *entry.names)}
+    related: dict[str, set[str]] = {entry.id: set() for entry in entries}
+    for entry in entries:
+        for name in entry.data.see_also:
+            other = by_name.get(Phrase.of(name.lower()))
+            if other is None or other is entry:
+                why = "is this term itself" if other else "names no term"
+                problems.append(Problem(entry.taught.lesson.shown_path, entry.data.line, f"see_also '{name}' of '{entry.name}' {why}"))
+                continue
+            related[entry.id].add(other.id)
+            related[other.id].add(entry.id)
+    order = {entry.id: entry.name.lower() for entry in entries}
+    return [replace(entry, see_also=tuple(sorted(related[entry.id], key=order.get))) for entry in entries]
 
 
 # --- Checks across lessons ---------------------------------------------------------

@@ -7,6 +7,7 @@ converts them as it does any link a contributor writes.
 from __future__ import annotations
 
 import posixpath
+from html import escape
 from string import ascii_uppercase
 
 from .glossary import Entry, Use
@@ -29,7 +30,8 @@ def letter_ids() -> dict[str, str]:
 
 
 def render_entries(entries: list[Entry], page: str, edit_url: str) -> str:
-    """A letter bar, then each letter's entries: name, definition, lessons, edit link."""
+    """A letter bar, then each letter's entries: name, short definition, the full
+    definition folded, related terms, lessons, edit link."""
     letters = sorted({letter_of(entry.name) for entry in entries}, key=lambda letter: (letter == OTHER, letter))
     out = [
         '<nav class="glossary-letters" aria-label="Glossary letters" markdown>',
@@ -40,27 +42,31 @@ def render_entries(entries: list[Entry], page: str, edit_url: str) -> str:
         # A letter is no search result; an entry is found by its name.
         out += ["", f"## {letter} {{ #{letter_id(letter)} data-search-exclude }}"]
         for entry in (e for e in entries if letter_of(e.name) == letter):
-            out += ["", f"### {entry.name} {{ #{entry.id} }}", ""] + entry_body(entry, page, edit_url)
+            names = {e.id: e.name for e in entries}
+            out += ["", f"### {entry.name} {{ #{entry.id} }}", ""] + entry_body(entry, page, edit_url, names)
     return "\n".join(out) + "\n"
 
 
-def entry_body(entry: Entry, page: str, edit_url: str) -> list[str]:
-    # The definition is found in search where its lesson teaches it. (A <section>, not
-    # a <div>: Material's search parser loses an excluded <div> holding a code block.)
+def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str]) -> list[str]:
+    # Search shows an entry's name and short definition; the full definition is found
+    # where its lesson teaches it. (A <section>, not a <div>: Material's search parser
+    # loses an excluded <div> holding a code block.)
     lesson = entry.taught.lesson
-    return [
-        '<section class="glossary-entry" data-search-exclude markdown>',
-        "",
-        f'<div class="glossary-definition" data-lesson="{lesson.path}" markdown>',
-        "",
-        entry.definition,
-        "",
-        "</div>",
-        "",
-        sources(entry, page, edit_url),
-        "",
-        "</section>",
-    ]
+    body = [f'<p class="glossary-short">{escape(entry.summary)}</p>', "", '<section class="glossary-entry" data-search-exclude markdown>', ""]
+    if entry.definition.strip() != entry.summary:
+        body += [
+            f'<details class="glossary-definition" data-lesson="{lesson.path}" markdown>',
+            f"<summary>The full definition, from Lesson {lesson.number}</summary>",
+            "",
+            entry.definition,
+            "",
+            "</details>",
+            "",
+        ]
+    if entry.see_also:
+        related = ", ".join(f"[{names[id]}](#{id})" for id in entry.see_also)
+        body += [f"See also: {related}", "{ .glossary-see-also }", ""]
+    return body + [sources(entry, page, edit_url), "", "</section>"]
 
 
 def sources(entry: Entry, page: str, edit_url: str) -> str:

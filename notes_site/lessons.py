@@ -9,6 +9,7 @@ definition under it.  The front matter may add data to the terms the lesson teac
       Process:
         aliases: [running program]   # other names that link to the term
         not_in: [the process of]     # phrases where the name means something else
+        see_also: [Thread]           # related terms, linked both ways in the glossary
 
 Anything that breaks the format is a Problem with its line: never dropped in silence.
 """
@@ -16,7 +17,7 @@ Anything that breaks the format is a Problem with its line: never dropped in sil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 from typing import Any
@@ -39,6 +40,7 @@ FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
 TERM_FIELDS = {
     "aliases": "other names that link to the term",
     "not_in": "phrases in which the name means something else, so it is not linked",
+    "see_also": "names of related terms, linked both ways in the glossary",
 }
 
 
@@ -48,6 +50,8 @@ class TermData:
 
     aliases: tuple[str, ...] = ()
     not_in: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)  # where the front matter gives it
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,7 @@ def term_data(fields: Any, name: str, line: int, path: str, problems: list[Probl
             problems.append(Problem(path, line, f"'{key}' of term '{name}' must be a list of words, like [a, b]"))
             return None
         lists[key] = tuple(item.strip() for item in value)
-    return TermData(**lists)
+    return TermData(**lists, line=line)
 
 
 def term_key(name: str) -> str:

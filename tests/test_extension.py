@@ -100,7 +100,7 @@ def test_pages_that_are_no_lesson_are_left_alone(tmp_path: Path):
 def test_the_glossary_page_gets_its_entries_with_links_rebased(tmp_path: Path):
     html = convert(site(tmp_path), GLOSSARY.split("---\n", 2)[2])
     assert [h["id"] for h in html.select("h3")] == ["cache", "latency", "selection", "sla-service-level-agreement"]
-    definition = html.find(id="selection").find_next("div", class_="glossary-definition")
+    definition = html.find(id="selection").find_next("details", class_="glossary-definition")
     assert [a["href"] for a in definition.select("a")] == ["lessons/01-latency.md#latency"]
     assert definition.find("img")["src"] == "photos/2.svg"
     assert not definition.has_attr("data-lesson")
@@ -116,6 +116,6 @@ def test_problems_are_logged_once_on_the_glossary_page_under_the_mkdocs_logger(t
         convert(docs, "# Glossary\n\n[GLOSSARY]\n")
     assert {r.name for r in caplog.records} == {"mkdocs.extensions.notes_site"}
     assert [r.getMessage() for r in caplog.records] == [
-        f"{docs}/lessons/02-caching.md:19: '## Key terms' should be '## Key Terms', exactly: its terms are not read otherwise",
+        f"{docs}/lessons/02-caching.md:20: '## Key terms' should be '## Key Terms', exactly: its terms are not read otherwise",
         f"{docs}/lessons/02-caching.md:4: front matter names term 'Cache', which this lesson does not define (its terms: Latency)",
     ]

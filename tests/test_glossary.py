@@ -66,7 +66,7 @@ def test_a_second_key_term_definition_is_a_problem_naming_both_places():
 def test_two_terms_with_one_name_or_one_id_are_problems():
     _, problems = glossary("# Lesson 3: More\n\n## Key Terms\n\n### Latency!\n\nx\n\n### Caches\n\ny\n")
     assert any("docs/lessons/03-more.md:5: term 'Latency!' would have the glossary id '#latency', which the term 'Latency' already has" in p for p in problems)
-    assert any("docs/lessons/03-more.md:9: the name 'Caches' of 'Caches' is also a name of 'Cache' (docs/lessons/02-caching.md:21)" in p for p in problems)
+    assert any("docs/lessons/03-more.md:9: the name 'Caches' of 'Caches' is also a name of 'Cache' (docs/lessons/02-caching.md:22)" in p for p in problems)
 
 
 def test_an_id_the_glossary_page_uses_is_a_problem():
@@ -95,7 +95,29 @@ def test_the_page_is_a_to_z_under_letters_with_links_relative_to_it():
     assert "Introduced in [Lesson 2: Caching](lessons/02-caching.md#cache) · Also in [Lesson 1](lessons/01-latency.md)" in page
     assert "Also defined in [Lesson 2: Caching](lessons/02-caching.md#latency)" in page
     assert "[Edit this term](https://x.org/edit/main/docs/lessons/02-caching.md)" in page
-    assert '<div class="glossary-definition" data-lesson="lessons/02-caching.md" markdown>' in page
+    assert '<details class="glossary-definition" data-lesson="lessons/02-caching.md" markdown>' in page
+
+
+def test_an_entry_is_its_short_definition_then_the_full_one_folded_and_related_terms():
+    entries, _ = glossary()
+    page = render_entries(sorted(entries.values(), key=lambda e: e.name.lower()), "glossary.md", "")
+    cache = page[page.index("### Cache") : page.index("### Latency")]
+    assert '<p class="glossary-short">A piece of hardware &amp; software that stores &quot;hot&quot; data.</p>' in cache
+    assert "<summary>The full definition, from Lesson 2</summary>" in cache
+    assert "See also: [Latency](#latency)" in cache
+    latency = page[page.index("### Latency") : page.index("### Server-Selection")]
+    assert "See also: [Cache](#cache)" in latency  # both ways
+    sla = page[page.index("### SLA") :]
+    assert "<details" not in sla  # the short definition is all there is
+    assert "Edit this term" not in page  # no edit URL given, no link
+
+
+def test_see_also_must_name_another_term():
+    _, problems = glossary("---\nterms:\n  More:\n    see_also: [Nothing, more]\n---\n# Lesson 3: More\n\n## Key Terms\n\n### More\n\nx\n")
+    assert problems == [
+        "docs/lessons/03-more.md:3: see_also 'Nothing' of 'More' names no term",
+        "docs/lessons/03-more.md:3: see_also 'more' of 'More' is this term itself",
+    ]
 
 
 def test_links_written_in_a_lesson_are_rebased_for_the_glossary_page():

@@ -48,6 +48,32 @@ def test_every_entry_links_to_the_term_heading_in_the_lesson_that_teaches_it(sit
         assert BeautifulSoup(target.read_text(), "html.parser").find(id=anchor), link["href"]
 
 
+def test_each_entry_is_its_short_definition_with_the_full_one_folded(site: Path):
+    page = glossary(site)
+    for entry in sources().entries:
+        heading = page.find(id=entry.id)
+        short = heading.find_next_sibling()
+        assert short["class"] == ["glossary-short"] and short.get_text() == entry.summary
+        folded = heading.find_next("section").find("details", class_="glossary-definition")
+        if entry.definition.strip() != entry.summary:
+            assert folded is not None and not folded.has_attr("open"), entry.id
+            assert "data-lesson" not in folded.attrs
+
+
+def test_related_terms_see_each_other(site: Path):
+    page = glossary(site)
+    related = {}
+    for entry in sources().entries:
+        line = page.find(id=entry.id).find_next("section").find("p", class_="glossary-see-also")
+        related[entry.id] = {a["href"].lstrip("#") for a in line.select("a")} if line else set()
+        assert all(page.find(id=other) for other in related[entry.id])
+    assert all(entry in related[other] for entry, others in related.items() for other in others)
+    pairs = [("nosql-database", "non-relational-database"), ("sql-database", "relational-database"),
+             ("server", "nodeinstancehost"), ("forward-proxy", "reverse-proxy"), ("polling", "streaming"),
+             ("consistent-hashing", "rendezvous-hashing"), ("replication", "sharding")]
+    assert all(b in related[a] for a, b in pairs)
+
+
 def test_latency_lists_the_lessons_that_define_and_mention_it(site: Path):
     sources_line = glossary(site).find(id="latency").find_next("p", class_="glossary-sources").get_text()
     assert "Introduced in Lesson 6: Latency and Throughput" in sources_line
@@ -78,7 +104,9 @@ def test_search_finds_entries_by_name_not_letters_or_repeated_definitions(site: 
     docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
     found = {d["location"]: d for d in docs if d["location"].startswith("glossary/#")}
     assert set(found) == {f"glossary/#{entry.id}" for entry in sources().entries}
-    assert found["glossary/#latency"]["title"] == "Latency" and not found["glossary/#latency"]["text"]
+    latency = next(entry for entry in sources().entries if entry.id == "latency")
+    assert found["glossary/#latency"]["title"] == "Latency"
+    assert found["glossary/#latency"]["text"] == f"<p>{latency.summary}</p>"  # the short definition only
     prerequisites = {d["location"] for d in docs if d["location"] == "lessons/08-caching/#latency"}
     assert not prerequisites  # Lesson 8 repeats Latency as a prerequisite: search leads to Lesson 6
 

@@ -23,12 +23,12 @@ def test_reads_the_terms_with_their_sections_lines_ids_and_data():
     assert found == []
     assert (lesson.number, lesson.title, lesson.unwritten) == (2, "Caching", False)
     assert [(t.name, t.section, t.line, t.id, t.anchor) for t in lesson.terms] == [
-        ("Latency", PREREQUISITES, 15, "latency", "latency"),
-        ("Cache", KEY_TERMS, 21, "cache", "cache"),
-        ("SLA (Service-level agreement)", KEY_TERMS, 28, "sla-service-level-agreement", "sla-service-level-agreement"),
-        ("Server-Selection Strategy", KEY_TERMS, 32, "selection", "selection"),
+        ("Latency", PREREQUISITES, 16, "latency", "latency"),
+        ("Cache", KEY_TERMS, 22, "cache", "cache"),
+        ("SLA (Service-level agreement)", KEY_TERMS, 29, "sla-service-level-agreement", "sla-service-level-agreement"),
+        ("Server-Selection Strategy", KEY_TERMS, 33, "selection", "selection"),
     ]
-    assert lesson.terms[1].data == TermData(aliases=("caches",), not_in=("cache money",))
+    assert lesson.terms[1].data == TermData(aliases=("caches",), not_in=("cache money",), see_also=("latency",))
 
 
 def test_a_definition_keeps_its_text_and_lists_as_written():

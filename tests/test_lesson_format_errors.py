@@ -76,6 +76,8 @@ def test_what_the_format_allows_builds_clean(project: Path, tmp_path: Path):
     assert 'href="../lessons/13-key-value-stores/#etcd"' in glossary and 'src="../photos/2.svg"' in glossary
     lesson = (tmp_path / "site/lessons/08-caching/index.html").read_text()
     assert 'href="../../glossary/#redis-store"' in lesson
+    dotted = (tmp_path / "site/lessons/14-specialized-storage-paradigms/index.html").read_text()
+    assert re.search(r'href="../../glossary/#google-cloud-storage"[^>]*>GCS<', dotted)  # its front matter was read
 
 
 @pytest.mark.parametrize(

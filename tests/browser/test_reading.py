@@ -6,11 +6,17 @@ import re
 
 from playwright.sync_api import expect
 
+from support import sources
 
-def test_the_home_page_loads_clean_and_stays_on_this_host(server, watched):
+
+def test_the_home_page_loads_clean_and_has_a_card_for_every_written_lesson(server, watched):
     watched.page.goto(server + "/", wait_until="networkidle")
     expect(watched.page.locator("h1")).to_contain_text("SystemsExpert Notes")
-    expect(watched.page.locator(".grid.cards li")).to_have_count(19)
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    cards = watched.page.locator(".grid.cards li")
+    expect(cards).to_have_count(len(written))
+    for lesson in written:
+        expect(cards.locator(f"a[href$='{lesson.path.removesuffix('.md')}/']")).to_have_count(1)
     assert watched.errors == []
     assert watched.off_origin == []
 

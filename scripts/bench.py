@@ -37,7 +37,7 @@ from static_host import serve
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.tsv"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # bench/package.json, which make bench installs
 CHROME_FLAGS = ["--headless=new", *FLAGS]
 PAGES = {"home": "/", "lesson": "/lessons/07-availability/", "glossary": "/glossary/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -188,6 +188,8 @@ def main() -> None:
     if args.only:
         build_seconds(args.site_dir, args.only)
         return
+    if not args.skip_lighthouse and not LIGHTHOUSE.exists():
+        sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make bench`, which installs it")
     compare_builds(args.runs)
     compare_sites(args.skip_lighthouse)
 

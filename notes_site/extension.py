@@ -131,10 +131,11 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any]) -> str:
     lessons = [lesson for lesson in catalog.lessons if not lesson.unwritten]
     svg = draw_map(lessons, catalog.path, lambda lesson: page_link(lesson.path, page))
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
+    # Search finds the lessons themselves, not their titles repeated here.
     return "\n".join([
-        f'<div class="learning-path-map">{svg}</div>',
+        f'<div class="learning-path-map" data-search-exclude>{svg}</div>',
         "",
-        '<details class="learning-path-list" markdown>',
+        '<details class="learning-path-list" data-search-exclude markdown>',
         "<summary>The map as a list</summary>",
         "",
         path_list(lessons, catalog.path, link),

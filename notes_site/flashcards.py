@@ -15,7 +15,9 @@ from .glossary_page import relative
 
 
 def render_deck(entries: list[Entry], page: str) -> str:
-    out = ['<div class="flashcard-deck" data-flashcards markdown>']
+    # Search finds a term in the glossary and its lesson, not on its card. (A <section>:
+    # Material's search parser loses the exclusion of a <div> that holds other <div>s.)
+    out = ['<section class="flashcard-deck" data-flashcards data-search-exclude markdown>']
     for entry in entries:
         lesson = entry.taught.lesson
         anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
@@ -32,4 +34,4 @@ def render_deck(entries: list[Entry], page: str) -> str:
             "</div>",
             "</div>",
         ]
-    return "\n".join([*out, "", "</div>"]) + "\n"
+    return "\n".join([*out, "", "</section>"]) + "\n"

@@ -77,7 +77,19 @@ def test_a_missing_page_offers_search_and_the_way_home(server, watched):
     response = page.goto(server + "/lessons/99-nothing-here/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
+    expect(page).to_have_title("Page not found - SystemsExpert Notes")
     expect(page.get_by_role("link", name="Go to the home page")).to_have_attribute("href", re.compile(f"^(/|{server}/)$"))
     page.get_by_label("Search the notes").fill("quadtree")
     page.get_by_role("button", name="Search").click()
     expect(page.locator(".md-search-result__item").first).to_contain_text("Quadtree")
+
+
+def test_every_tab_stop_before_the_content_is_visible(server, watched):
+    page = watched.page
+    page.goto(server + "/lessons/08-caching/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            const box = e.getBoundingClientRect(); const label = e.id && document.querySelector(`label[for="${e.id}"]`);
+            return [e.className, box.width * box.height > 0 || !!label] }""")
+        assert focused[1], f"an invisible element takes a Tab stop: {focused[0]}"

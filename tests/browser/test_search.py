@@ -107,6 +107,25 @@ def test_names_acronyms_definitions_hyphens_and_slashes(home: Page, query: str, 
     assert any(hits(result, target) for result in top), top
 
 
+@pytest.mark.parametrize("query", ["LRU", "QPS", "cache"])
+def test_the_meta_pages_rank_below_the_lessons_and_the_glossary(home: Page, query: str):
+    results = search(home, query)
+    meta = [i for i, links in enumerate(results) if any(m in links[0] for m in ("/contributing/", "/writing-notes/"))]
+    notes = [i for i, links in enumerate(results) if any(m in links[0] for m in ("/lessons/", "/glossary/"))]
+    assert notes and all(m > n for m in meta for n in notes), results
+
+
+def test_a_hyphenated_query_finds_its_phrase_first(home: Page):
+    assert hits(search(home, "write-through")[0], "lesson:8")
+
+
+def test_a_glossary_result_shows_the_terms_short_definition(home: Page):
+    search(home, "quadtree")
+    quadtree = next(entry for entry in sources().entries if entry.id == "quadtree")
+    result = home.locator("li.md-search-result__item", has=home.locator("a[href*='/glossary/'][href$='#quadtree']"))
+    expect(result.first).to_contain_text(quadtree.summary)
+
+
 def test_unwritten_lessons_are_never_returned(home: Page):
     unwritten = [lesson for lesson in sources().lessons if lesson.unwritten]
     for query in ["not written yet", *(lesson.title for lesson in unwritten)]:

@@ -1,17 +1,21 @@
-"""Benchmark the site against a stock Material build of the same docs, in one run.
+"""Benchmark the site against a stock Material build of the same docs: `make bench`.
 
-Machines here are noisy, so every figure is measured for both sides in the same
-run, alternately, and reported as a ratio.  Not a test: it prints figures.
+Not a test: it prints figures. These machines are noisy, so both sides are measured
+in the same run, alternately (the order flips every round), and each figure is the
+median over the rounds, beside the site/stock ratio.
 
-- Build time: the site as configured against the same build without the glossary
-  hook (the whole command, a fresh Python each time, and the build alone), and
-  against a stock Material configuration.
-- Lighthouse (mobile preset) scores and bytes on first load, for the site and the
-  stock build, both served gzip'd on 127.0.0.1.
-- Search: the median time from typing a query of tests/fixtures/search-queries.tsv
+- Lighthouse, mobile preset, on the home page, a lesson, the glossary and the
+  flashcards page (the flashcards page for the site only): performance score, Total
+  Blocking Time, Largest Contentful Paint and bytes on first load, both sides served
+  gzip'd on 127.0.0.1.
+- Build time of `mkdocs build`, site against stock.
+- Search: the median time from typing each query of tests/fixtures/search-queries.tsv
   to its results.
 
-    python scripts/bench.py [--runs 5] [--skip-lighthouse]
+Stock Material: the theme's defaults, no hooks, no overrides, no extra CSS or
+JavaScript, only the search plugin; the same Markdown, so the same content.
+
+    python scripts/bench.py [--rounds 5] [--skip-lighthouse]
 """
 
 from __future__ import annotations
@@ -39,94 +43,100 @@ CONFIG = ROOT / "mkdocs.yml"
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.tsv"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # bench/package.json, which make bench installs
 CHROME_FLAGS = ["--headless=new", *FLAGS]
-PAGES = {"home": "/", "lesson": "/lessons/07-availability/", "glossary": "/glossary/"}
-CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SHARED_PAGES = {"home": "/", "lesson": "/lessons/07-availability/", "glossary": "/glossary/"}
+SITE_ONLY_PAGES = {"flashcards": "/flashcards/"}
+STOCK = {
+    "theme": {"name": "material"},
+    "hooks": [],
+    "plugins": ["search"],
+    "extra_css": [],
+    "extra_javascript": [],
+}
 
 
-# --- Configurations ----------------------------------------------------------------
+# --- Builds --------------------------------------------------------------------------
 
 
-def without_glossary(nav: list) -> list:
-    """The nav minus the generated glossary page, which only the hook provides."""
-    pruned = []
-    for item in nav:
-        if isinstance(item, dict):
-            ((title, value),) = item.items()
-            item = {title: without_glossary(value)} if isinstance(value, list) else item
-        if item != "glossary.md":
-            pruned.append(item)
-    return pruned
-
-
-def variants() -> dict[str, dict]:
-    nav = without_glossary(load_config(str(CONFIG))["nav"])
-    return {
-        "site": {},
-        "no glossary hook": {"hooks": [], "nav": nav},
-        # Stock Material: default theme settings, fonts and search; the same content.
-        "stock Material": {
-            "theme": {"name": "material"},
-            "hooks": [],
-            "plugins": ["search"],
-            "extra_css": [],
-            "extra_javascript": [],
-            "nav": nav,
-        },
-    }
-
-
-def build_seconds(site_dir: str, variant: str) -> float:
-    config = load_config(str(CONFIG), site_dir=site_dir, strict=False, **variants()[variant])
+def build_site(site_dir: str, stock: bool) -> float:
+    config = load_config(str(CONFIG), site_dir=site_dir, strict=False, **(STOCK if stock else {}))
     start = time.perf_counter()
     build(config)
     return time.perf_counter() - start
 
 
-def command_seconds(site_dir: str, variant: str) -> float:
-    """Wall time of a fresh interpreter that loads the config and builds, like `mkdocs build`."""
-    start = time.perf_counter()
-    command = [sys.executable, __file__, "--only", variant, "--site-dir", site_dir]
-    subprocess.run(command, check=True)
-    return time.perf_counter() - start
-
-
-# --- Measures --------------------------------------------------------------------------
-
-
-def compare_builds(runs: int) -> None:
+def compare_builds(rounds: int) -> None:
+    times: dict[str, list[float]] = {"site": [], "stock": []}
     with tempfile.TemporaryDirectory() as site_dir:
-        build_seconds(site_dir, "site")  # warm the disk cache and imports
-        for label, measure in (("build command", command_seconds), ("build alone", build_seconds)):
-            times: dict[str, list[float]] = {name: [] for name in variants()}
-            for _ in range(runs):
-                for name in times:
-                    times[name].append(measure(site_dir, name))
-            medians = {name: statistics.median(values) for name, values in times.items()}
-            for name, median in medians.items():
-                print(f"{label:14} {name:18} median {median:6.3f} s over {runs} runs")
-            for baseline in ("no glossary hook", "stock Material"):
-                ratio = medians["site"] / medians[baseline]
-                print(f"{label:14} ratio site / {baseline}: {ratio:.2f}x")
+        build_site(site_dir, stock=False)  # warm the disk cache and imports
+        for round_ in range(rounds):
+            for side in ("site", "stock") if round_ % 2 == 0 else ("stock", "site"):
+                times[side].append(build_site(site_dir, stock=side == "stock"))
+    site, stock = (statistics.median(times[side]) for side in ("site", "stock"))
+    print(f"build: site {site:.2f} s, stock {stock:.2f} s, ratio {site / stock:.2f}x (medians of {rounds})")
 
 
-def lighthouse(url: str) -> tuple[dict[str, float], int]:
-    """Lighthouse's mobile preset: category scores and bytes transferred on first load."""
+# --- Lighthouse ------------------------------------------------------------------------
+
+
+def lighthouse(url: str) -> dict[str, float]:
+    """One Lighthouse run, mobile preset: performance, TBT and LCP in ms, bytes."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         subprocess.run(
             [
                 str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report.name}",
-                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+                "--only-categories=performance", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
             ],
             check=True,
             env={**os.environ, "CHROME_PATH": CHROMIUM},
         )
         result = json.loads(Path(report.name).read_text())
-    scores = {name: result["categories"][name]["score"] for name in CATEGORIES}
-    return scores, int(result["audits"]["total-byte-weight"]["numericValue"])
+    audits = result["audits"]
+    return {
+        "perf": result["categories"]["performance"]["score"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "kib": audits["total-byte-weight"]["numericValue"] / 1024,
+    }
+
+
+def compare_pages(site_url: str, stock_url: str, rounds: int) -> None:
+    runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for round_ in range(rounds):
+        sides = [("site", site_url), ("stock", stock_url)]
+        for page, path in SHARED_PAGES.items():
+            for side, url in sides if round_ % 2 == 0 else sides[::-1]:
+                runs.setdefault((page, side), []).append(lighthouse(url + path))
+        for page, path in SITE_ONLY_PAGES.items():
+            runs.setdefault((page, "site"), []).append(lighthouse(site_url + path))
+        print(f"  lighthouse round {round_ + 1} of {rounds} done", file=sys.stderr)
+    medians = {
+        key: {metric: statistics.median(run[metric] for run in values) for metric in values[0]}
+        for key, values in runs.items()
+    }
+    print(f"\nLighthouse, mobile preset, medians of {rounds} alternating rounds")
+    print("| page | side | performance | TBT ms | LCP ms | KiB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for page in (*SHARED_PAGES, *SITE_ONLY_PAGES):
+        for side in ("site", "stock"):
+            if (page, side) in medians:
+                m = medians[page, side]
+                print(f"| {page} | {side} | {m['perf']:.2f} | {m['tbt']:.0f} | {m['lcp']:.0f} | {m['kib']:.1f} |")
+    print("\n| page | performance site/stock | TBT site - stock | LCP site/stock | bytes site/stock |")
+    print("| --- | --- | --- | --- | --- |")
+    for page in SHARED_PAGES:
+        site, stock = medians[page, "site"], medians[page, "stock"]
+        print(
+            f"| {page} | {site['perf'] / stock['perf']:.3f} | {site['tbt'] - stock['tbt']:+.0f} ms"
+            f" | {site['lcp'] / stock['lcp']:.3f} | {site['kib'] / stock['kib']:.3f} |"
+        )
+
+
+# --- Search ----------------------------------------------------------------------------
 
 
 def search_latencies(base_url: str) -> list[float]:
-    """Milliseconds from entering each query to its results being shown, three times each."""
+    """Milliseconds from entering each query to its results (or "no matching documents")
+    being shown, three times each."""
     from playwright.sync_api import sync_playwright
 
     rows = [line for line in QUERIES.read_text().splitlines() if line and not line.startswith("#")]
@@ -139,59 +149,43 @@ def search_latencies(base_url: str) -> list[float]:
         page.keyboard.press("/")
         page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
         box = page.locator("input.md-search__input")
+        meta = "document.querySelector('.md-search-result__meta').textContent"
         for query in queries * 3:
             box.fill("")
-            page.wait_for_function("!document.querySelector('.md-search-result__item')")
+            page.wait_for_function(f"/Type to start/.test({meta})")
             start = page.evaluate("performance.now()")
             box.fill(query)
             box.press("End")  # Material searches on key events: the query's last keystroke
-            page.wait_for_selector(".md-search-result__item")
+            page.wait_for_function(f"!/Type to start/.test({meta})")
             times.append(page.evaluate("performance.now()") - start)
         browser.close()
     return times
 
 
-def compare_sites(skip_lighthouse: bool) -> None:
-    with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as stock:
-        build_seconds(ours, "site")
-        build_seconds(stock, "stock Material")
-        with serve(ours) as site_url, serve(stock) as stock_url:
-            if not skip_lighthouse:
-                print(f"\n{'lighthouse (mobile)':10} {'site':>46}   {'stock Material':>46}   weight")
-                for name, path in PAGES.items():
-                    cells, sizes = [], []
-                    for root, url in ((ours, site_url), (stock, stock_url)):
-                        if not (Path(root) / path.strip("/") / "index.html").exists():
-                            cells.append("(no such page)")
-                            continue
-                        scores, size = lighthouse(url + path)
-                        sizes.append(size)
-                        cells.append(" ".join(f"{k[:4]} {v:.2f}" for k, v in scores.items()) + f" {size / 1024:6.1f} KiB")
-                    ratio = f"{sizes[0] / sizes[1]:.3f}x" if len(sizes) == 2 else ""
-                    print(f"{name:10} {cells[0]:>46}   {cells[1]:>46}   {ratio}")
-            print()
-            for label, url in (("site", site_url), ("stock Material", stock_url)):
-                times = search_latencies(url)
-                print(f"search, typing to results: {label:15} median {statistics.median(times):6.1f} ms over {len(times)} queries")
+# --- Main ------------------------------------------------------------------------------
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--skip-lighthouse", action="store_true")
-    parser.add_argument("--only", help=argparse.SUPPRESS)
-    parser.add_argument("--site-dir", help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     os.chdir(ROOT)
-    if args.only:
-        build_seconds(args.site_dir, args.only)
-        return
     if not args.skip_lighthouse and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make bench`, which installs it")
-    compare_builds(args.runs)
-    compare_sites(args.skip_lighthouse)
+    compare_builds(args.rounds)
+    with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as stock:
+        build_site(ours, stock=False)
+        build_site(stock, stock=True)
+        with serve(ours) as site_url, serve(stock) as stock_url:
+            if not args.skip_lighthouse:
+                compare_pages(site_url, stock_url, args.rounds)
+            print()
+            for label, url in (("site", site_url), ("stock", stock_url)):
+                times = search_latencies(url)
+                print(f"search, typing to results: {label:5} median {statistics.median(times):6.1f} ms over {len(times)} queries")
 
 
 if __name__ == "__main__":

@@ -145,8 +145,9 @@ function study(root) {
     if (!current || !current.classList.contains("is-revealed")) return;
     const now = new Date();
     state.cards[keyOf(current)] = scheduler.next(progressOf(current, now), now, GRADES[number]).card;
-    if (!save(state)) finished.textContent = "This browser does not let the page save your progress.";
+    const kept = save(state);
     showNext();
+    if (!kept) finished.textContent = "This browser does not let the page keep your progress.";
     (current ? reveal : filter).focus();
   }
 

@@ -6,7 +6,8 @@
   and line.
 - On a lesson page, the first mention of each term per section links to its entry,
   titled with its summary; acronyms get an ``<abbr>``; the prerequisites are kept
-  out of search; and two lines say which lessons it builds on and leads to.
+  out of search; two lines say which lessons it builds on and leads to; and a
+  written lesson gets a "Mark as done" button.
 
 It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs hooks.
 
@@ -92,7 +93,8 @@ class PagePreprocessor(Preprocessor):
         if lesson is None:
             return lines
         self.page.lesson = lesson
-        return lines[: title.row + 1] + ["", *path_lines(catalog, lesson)] + lines[title.row + 1 :]
+        under_title = path_lines(catalog, lesson) + ([] if lesson.unwritten else done_toggle(lesson))
+        return lines[: title.row + 1] + ["", *under_title] + lines[title.row + 1 :]
 
 
 class TermTreeprocessor(Treeprocessor):
@@ -165,6 +167,16 @@ def path_lines(catalog: Catalog, lesson: Lesson) -> list[str]:
             )
             lines += [f"**{label}:** {links}", "{ .lesson-path data-search-exclude }", ""]
     return lines
+
+
+def done_toggle(lesson: Lesson) -> list[str]:
+    """A "Mark as done" button for the reader's own progress, out of search. Hidden
+    until docs/javascripts/progress.js wires it: without that script it would do nothing."""
+    button = (
+        f'<button type="button" class="md-button" data-lesson-done="{lesson.number}" aria-pressed="false">'
+        "Mark as done</button>"
+    )
+    return [f'<p class="lesson-done" data-search-exclude hidden>{button}</p>', ""]
 
 
 def page_link(target: str, page: str) -> str:

@@ -1,9 +1,14 @@
 """The flashcard deck: one card per glossary term, for the flashcards page to study.
 
-The page's script schedules the cards; this module only writes them.  Each card is
-an element with ``data-term="<entry id>"`` (the contract other tools rely on), the
-term's name on the front, and on the back its short definition, the full one
-folded, and a link to the lesson that teaches it.
+The page's script (docs/javascripts/flashcards.js) schedules the cards; this module
+only writes them, with the controls the script wires.  Each card is an element with
+``data-term="<entry id>"`` (the contract other tools rely on), the term's name on the
+front, and on the back its short definition, the full one folded, and a link to the
+lesson that teaches it.  For the reverse direction (definition -> name) a card also
+carries its short definition with the term's own names blanked out, so the question
+does not give the answer away.
+
+Without JavaScript the controls stay hidden and the deck reads as a list.
 """
 
 from __future__ import annotations
@@ -12,26 +17,88 @@ from html import escape
 
 from .glossary import Entry
 from .glossary_page import relative
+from .names import Finder
+
+BLANK = "…"
+
+# Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written.
+OPTIONS = """\
+<div class="flashcards-options" hidden>
+<p class="flashcards-filter"><label for="flashcards-filter">Cards</label>
+<select id="flashcards-filter"><option value="">All lessons</option></select></p>
+<fieldset class="flashcards-direction">
+<legend>Ask for</legend>
+<label><input type="radio" name="flashcards-direction" value="forward" checked> The definition of a term</label>
+<label><input type="radio" name="flashcards-direction" value="reverse"> The term of a definition</label>
+</fieldset>
+<p class="flashcards-counts" aria-live="polite"></p>
+</div>"""
+
+# Grades as in Anki; the keys 1 to 4 press them, Space or Enter shows the answer.
+GRADES = ("Again", "Hard", "Good", "Easy")
+ACTIONS = "\n".join([
+    '<div class="flashcards-actions" hidden>',
+    '<button type="button" class="md-button md-button--primary" data-reveal aria-keyshortcuts="Space Enter">'
+    'Show answer <kbd aria-hidden="true">Space</kbd></button>',
+    '<div class="flashcards-grades" role="group" aria-label="How well did you remember it?" hidden>',
+    *(
+        f'<button type="button" class="md-button" data-grade="{n}" aria-keyshortcuts="{n}">'
+        f'{grade} <span class="flashcards-interval"></span> <kbd aria-hidden="true">{n}</kbd></button>'
+        for n, grade in enumerate(GRADES, start=1)
+    ),
+    "</div>",
+    '<p class="flashcards-finished" role="status"></p>',
+    '<p class="flashcards-reset"><button type="button" class="md-button" data-reset>Reset flashcard progress</button></p>',
+    "</div>",
+])
 
 
 def render_deck(entries: list[Entry], page: str) -> str:
-    # Search finds a term in the glossary and its lesson, not on its card. (A <section>:
-    # Material's search parser loses the exclusion of a <div> that holds other <div>s.)
-    out = ['<section class="flashcard-deck" data-flashcards data-search-exclude markdown>']
+    # The deck repeats the glossary: search leads there, not here.  (A <section>:
+    # Material's search parser ends an exclusion at the first inner end tag of the
+    # excluded element's name, and the deck is made of <div>s.)
+    out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', "", OPTIONS, ""]
+    out += ['<div class="flashcard-deck" markdown>']
     for entry in entries:
-        lesson = entry.taught.lesson
-        anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
-        out += [
+        out += ["", *card(entry, page)]
+    return "\n".join([*out, "", "</div>", "", ACTIONS, "", "</section>"]) + "\n"
+
+
+def card(entry: Entry, page: str) -> list[str]:
+    lesson = entry.taught.lesson
+    anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
+    lines = [
+        f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}" markdown>',
+        f'<p class="flashcard-prompt">{escape(blanked(entry))}</p>',  # shown in reverse only
+        f'<p class="flashcard-front">{escape(entry.name)}</p>',
+        '<div class="flashcard-back" markdown>',
+        f'<p class="flashcard-short">{escape(entry.summary)}</p>',
+        "",
+    ]
+    if entry.definition.strip() != entry.summary:
+        # data-lesson: the extension rebases the definition's own links onto this page.
+        lines += [
+            f'<details class="flashcard-definition" data-lesson="{lesson.path}" markdown>',
+            "<summary>The full definition</summary>",
             "",
-            f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}" markdown>',
-            f'<p class="flashcard-front">{escape(entry.name)}</p>',
-            '<div class="flashcard-back" markdown>',
-            f'<p class="flashcard-short">{escape(entry.summary)}</p>',
+            entry.definition,
             "",
-            f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)}{anchor})",
-            "{ .flashcard-lesson }",
+            "</details>",
             "",
-            "</div>",
-            "</div>",
         ]
-    return "\n".join([*out, "", "</section>"]) + "\n"
+    return lines + [
+        f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)}{anchor})",
+        "{ .flashcard-lesson }",
+        "",
+        "</div>",
+        "</div>",
+    ]
+
+
+def blanked(entry: Entry) -> str:
+    """The short definition without the term's own names: "A ... stores data"."""
+    text = entry.summary
+    finder = Finder({entry.id: entry.names})
+    for mention in reversed(list(finder.mentions(text))):
+        text = text[: mention.start] + BLANK + text[mention.end :]
+    return text

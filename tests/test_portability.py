@@ -1,5 +1,5 @@
-"""What a reader sees does not depend on MkDocs hooks: the same glossary and term links
-without them, and with Zensical, which reads mkdocs.yml but ignores hooks."""
+"""What a reader sees does not depend on MkDocs hooks: the same glossary, term links
+and study tools without them, and with Zensical, which reads mkdocs.yml but ignores hooks."""
 
 from __future__ import annotations
 
@@ -21,7 +21,17 @@ def glossary_ids(site: Path) -> list[str]:
     return [h["id"] for h in page.select("article h3[id]")]
 
 
-def test_a_strict_build_without_hooks_has_the_same_glossary_and_term_links(site: Path, project: Path, tmp_path: Path):
+def study_tools(site: Path) -> tuple[list[str], list[str]]:
+    """The flashcards page's own scripts, which must exist, and the lessons with a
+    "Mark as done" button."""
+    page = BeautifulSoup((site / "flashcards/index.html").read_text(), "html.parser")
+    scripts = [script["src"] for script in page.select("article script[src]")]
+    assert scripts and all((site / "flashcards" / src).is_file() for src in scripts)
+    lessons = sorted(site.glob("lessons/*/index.html"))
+    return scripts, [p.parent.name for p in lessons if "data-lesson-done" in p.read_text()]
+
+
+def test_a_strict_build_without_hooks_has_the_same_glossary_term_links_and_study_tools(site: Path, project: Path, tmp_path: Path):
     config = project / "mkdocs.yml"
     without, removed = HOOKS.subn("", config.read_text())
     assert removed == 1
@@ -30,12 +40,14 @@ def test_a_strict_build_without_hooks_has_the_same_glossary_and_term_links(site:
     assert result.returncode == 0, result.stderr
     assert glossary_ids(tmp_path / "site") == glossary_ids(site)
     assert term_links(tmp_path / "site") == term_links(site)
+    assert study_tools(tmp_path / "site") == study_tools(site)
 
 
-def test_zensical_builds_the_same_glossary_and_term_links(site: Path, project: Path):
+def test_zensical_builds_the_same_glossary_term_links_and_study_tools(site: Path, project: Path):
     zensical = Path(sys.executable).parent / "zensical"
     result = subprocess.run([str(zensical), "build", "--clean"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert glossary_ids(project / "site") == glossary_ids(site)
     assert term_links(project / "site") == term_links(site)
+    assert study_tools(project / "site") == study_tools(site)  # page.meta.scripts in MiniJinja too
     assert (project / "site/404.html").read_text().count("Page not found")  # overrides/ work there too

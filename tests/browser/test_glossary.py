@@ -35,6 +35,6 @@ def test_the_letter_bar_jumps_to_its_letter(server, watched):
 def test_an_entrys_lesson_link_lands_on_the_term_heading(server, watched):
     page = watched.page
     page.goto(server + "/glossary/")
-    page.locator("#consistent-hashing + section.glossary-entry p.glossary-sources a").first.click()
+    page.locator("#consistent-hashing ~ section.glossary-entry p.glossary-sources a").first.click()
     expect(page).to_have_url(re.compile(r"/lessons/11-hashing/#consistent-hashing$"))
     expect(page.locator("h3#consistent-hashing")).to_be_in_viewport()

@@ -1,0 +1,272 @@
+// The flashcards page: study the deck that the term engine writes (one
+// .flashcard[data-term] per glossary term, see notes_site/flashcards.py), scheduled by
+// FSRS as in Anki. Progress stays in this browser's localStorage; nothing is sent.
+//
+// An ES module (the page's front matter `scripts:`): it runs once per visit to the
+// site, so it sets the page up each time Material's instant navigation shows it.
+import { createEmptyCard, fsrs, Rating, TypeConvert } from "./vendor/ts-fsrs.js";
+
+const STORE = "systemsexpert.flashcards";
+const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
+// As in Anki: a card in its learning steps (due in minutes) is shown early rather
+// than making the reader wait, once nothing else is left.
+const LEARN_AHEAD_MS = 20 * 60 * 1000;
+const scheduler = fsrs({ enable_fuzz: true }); // fuzz: cards learnt together drift apart
+
+let session = null; // the flashcards page on screen, if it is
+
+// One listener for the whole visit: the document outlives instant navigation.
+document.addEventListener("keydown", (event) => session && session.onKey(event));
+
+window.document$.subscribe(() => {
+  const root = document.querySelector("[data-flashcards]");
+  if (!root) session = null;
+  else if (!session || session.root !== root) session = study(root); // new content: set it up
+});
+
+// --- Saved progress ---------------------------------------------------------
+
+function load() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE));
+    if (saved && saved.version === 1) return saved;
+  } catch (error) {
+    // No storage (a private window, a policy) or a value of our own we cannot read:
+    // start afresh rather than break the page.
+  }
+  return { version: 1, cards: {}, filter: "", direction: "forward" };
+}
+
+function save(state) {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(state));
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+// --- The study session of one page ------------------------------------------
+
+function study(root) {
+  const find = (selector) => root.querySelector(selector);
+  const cards = [...root.querySelectorAll(".flashcard[data-term]")];
+  const deck = find(".flashcard-deck");
+  const filter = find("#flashcards-filter");
+  const counts = find(".flashcards-counts");
+  const reveal = find("[data-reveal]");
+  const grades = find(".flashcards-grades");
+  const finished = find(".flashcards-finished");
+  const state = load();
+  let current = null;
+
+  const lessons = lessonsOf(cards);
+  fillFilter(filter, lessons, cards.length);
+  filter.value = [...filter.options].some((o) => o.value === state.filter) ? state.filter : "";
+  const direction = find(`input[name="flashcards-direction"][value="${state.direction}"]`);
+  if (direction) direction.checked = true;
+
+  root.classList.add("is-studying");
+  root.dataset.direction = state.direction;
+  deck.setAttribute("aria-live", "polite"); // a screen reader hears each question and answer
+  find(".flashcards-options").hidden = false;
+  find(".flashcards-actions").hidden = false;
+
+  // A card's progress, per direction: the reverse card is a card of its own, as in Anki.
+  const keyOf = (card) => card.dataset.term + (state.direction === "reverse" ? ":reverse" : "");
+  const saved = (card) => state.cards[keyOf(card)];
+
+  function selected() {
+    const colon = state.filter.indexOf(":"); // "lesson:12", "section:Databases" or "" for all
+    const kind = state.filter.slice(0, colon), value = state.filter.slice(colon + 1);
+    if (kind === "lesson") return cards.filter((card) => card.dataset.lesson === value);
+    if (kind === "section") return cards.filter((card) => lessons.get(card.dataset.lesson).section === value);
+    return cards;
+  }
+
+  // Due cards, earliest first; then new ones in course order; then learning steps ahead.
+  function plan(now) {
+    const endOfDay = new Date(now).setHours(24, 0, 0, 0);
+    const due = [], fresh = [], ahead = [];
+    let dueToday = 0;
+    for (const card of selected()) {
+      const progress = saved(card);
+      if (!progress) {
+        fresh.push(card);
+        continue;
+      }
+      const at = new Date(progress.due).getTime();
+      if (at <= endOfDay) dueToday += 1;
+      if (at <= now) due.push({ at, card });
+      else ahead.push({ at, card });
+    }
+    const byTime = (a, b) => a.at - b.at;
+    due.sort(byTime);
+    ahead.sort(byTime);
+    fresh.sort((a, b) => a.dataset.lesson - b.dataset.lesson); // stable: A to Z within a lesson
+    const soon = ahead.filter((item) => item.at - now <= LEARN_AHEAD_MS);
+    const next = due[0] || (fresh[0] && { card: fresh[0] }) || soon[0];
+    return { next: next && next.card, dueToday, fresh: fresh.length, later: ahead[0] };
+  }
+
+  function showNext() {
+    const now = Date.now();
+    const { next, dueToday, fresh, later } = plan(now);
+    counts.textContent = `Due today: ${dueToday} · New: ${fresh}`;
+    if (current) current.classList.remove("is-current", "is-revealed");
+    current = next || null;
+    grades.hidden = true;
+    reveal.hidden = !current;
+    if (current) {
+      current.classList.add("is-current");
+      finished.textContent = "";
+    } else {
+      finished.textContent = later
+        ? `Nothing more to study here for now. The next card is due ${when(later.at, now)}.`
+        : "Nothing to study here.";
+    }
+  }
+
+  function showAnswer() {
+    if (!current || current.classList.contains("is-revealed")) return;
+    const now = new Date();
+    const preview = scheduler.repeat(progressOf(current, now), now);
+    for (const button of grades.querySelectorAll("[data-grade]")) {
+      const due = preview[GRADES[button.dataset.grade]].card.due;
+      button.querySelector(".flashcards-interval").textContent = interval(due - now);
+    }
+    current.classList.add("is-revealed");
+    reveal.hidden = true;
+    grades.hidden = false;
+    grades.querySelector('[data-grade="3"]').focus(); // then Space or Enter means Good, as in Anki
+  }
+
+  function grade(number) {
+    if (!current || !current.classList.contains("is-revealed")) return;
+    const now = new Date();
+    state.cards[keyOf(current)] = scheduler.next(progressOf(current, now), now, GRADES[number]).card;
+    const kept = save(state);
+    showNext();
+    if (!kept) finished.textContent = "This browser does not let the page keep your progress.";
+    (current ? reveal : filter).focus();
+  }
+
+  function progressOf(card, now) {
+    const progress = saved(card);
+    return progress ? TypeConvert.card(progress) : createEmptyCard(now);
+  }
+
+  function onKey(event) {
+    if (!root.isConnected || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target instanceof Element ? event.target : document.body;
+    if (target.closest("textarea, [contenteditable], input:not([type=radio])")) return; // typing, e.g. a search
+    const revealed = current && current.classList.contains("is-revealed");
+    if ((event.key === " " || event.key === "Enter") && !revealed) {
+      // The focused control's own key: Enter follows a link or presses a button,
+      // Space also picks a radio button or opens a list.
+      if (target.closest(event.key === " " ? "a, button, summary, select, input" : "a, button, summary")) return;
+      event.preventDefault(); // Space would scroll
+      showAnswer();
+    } else if (GRADES[event.key] && revealed) {
+      event.preventDefault();
+      grade(Number(event.key));
+    }
+  }
+
+  reveal.addEventListener("click", showAnswer);
+  grades.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-grade]");
+    if (button) grade(Number(button.dataset.grade));
+  });
+  filter.addEventListener("change", () => {
+    state.filter = filter.value;
+    save(state);
+    showNext();
+  });
+  root.addEventListener("change", (event) => {
+    if (event.target.name !== "flashcards-direction") return;
+    state.direction = root.dataset.direction = event.target.value;
+    save(state);
+    showNext();
+  });
+  find("[data-reset]").addEventListener("click", () => {
+    if (!confirm("Forget what you have studied on every flashcard? This cannot be undone.")) return;
+    state.cards = {};
+    save(state);
+    showNext();
+  });
+
+  showNext();
+  return { root, onKey };
+}
+
+// --- Lessons and sections ---------------------------------------------------
+
+// Each lesson of the deck: its number, title, and the nav section it sits in, read
+// from Material's navigation on this page (so the nav in mkdocs.yml stays the one
+// place that groups the lessons).
+function lessonsOf(cards) {
+  const sections = new Map();
+  for (const link of document.querySelectorAll(".md-nav--primary .md-nav__item--section a.md-nav__link[href]")) {
+    const item = link.closest(".md-nav__item--section");
+    const label = item.querySelector(":scope > .md-nav__link");
+    if (label) sections.set(withoutHash(link.href), label.textContent.replace(/\s+/g, " ").trim());
+  }
+  const lessons = new Map();
+  for (const card of cards) {
+    if (lessons.has(card.dataset.lesson)) continue;
+    const link = card.querySelector(".flashcard-lesson a");
+    lessons.set(card.dataset.lesson, {
+      number: Number(card.dataset.lesson),
+      title: link ? link.textContent.trim() : `Lesson ${card.dataset.lesson}`,
+      section: (link && sections.get(withoutHash(link.href))) || "",
+      size: 0,
+    });
+  }
+  for (const card of cards) lessons.get(card.dataset.lesson).size += 1;
+  return new Map([...lessons].sort((a, b) => a[1].number - b[1].number));
+}
+
+function fillFilter(select, lessons, total) {
+  select.replaceChildren(new Option(`All lessons (${total})`, ""));
+  const groups = new Map();
+  for (const lesson of lessons.values()) {
+    if (!groups.has(lesson.section)) groups.set(lesson.section, []);
+    groups.get(lesson.section).push(lesson);
+  }
+  for (const [section, members] of groups) {
+    const options = members.map((l) => new Option(`${l.title} (${l.size})`, `lesson:${l.number}`));
+    if (!section) {
+      select.append(...options);
+      continue;
+    }
+    const group = document.createElement("optgroup");
+    group.label = section;
+    const size = members.reduce((sum, l) => sum + l.size, 0);
+    group.append(new Option(`All of ${section} (${size})`, `section:${section}`), ...options);
+    select.append(group);
+  }
+}
+
+function withoutHash(href) {
+  const url = new URL(href);
+  url.hash = "";
+  return url.href;
+}
+
+// --- Words for times ----------------------------------------------------------
+
+function interval(ms) {
+  const minutes = Math.max(1, Math.round(ms / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) return `${Math.round(minutes / 60)} h`;
+  const days = Math.round(minutes / (24 * 60));
+  if (days < 31) return `${days} d`;
+  if (days < 365) return `${(days / 30).toFixed(1)} mo`;
+  return `${(days / 365).toFixed(1)} y`;
+}
+
+function when(at, now) {
+  if (at - now < 24 * 60 * 60 * 1000) return `in ${interval(at - now)}`;
+  return `on ${new Date(at).toLocaleDateString(undefined, { weekday: "long", month: "long", day: "numeric" })}`;
+}

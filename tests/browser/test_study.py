@@ -1,0 +1,204 @@
+"""Studying in Chromium: flashcards graded with the mouse and the keyboard, progress that
+outlives a reload and instant navigation, lessons marked as done, and the way on."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from support import ROOT, sources
+
+CURRENT = ".flashcard.is-current"
+
+
+def saved(page: Page) -> dict:
+    """What the page keeps in localStorage, by key; every key is the site's own."""
+    stored = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
+    return {key: json.loads(value) for key, value in stored.items() if key.startswith("systemsexpert")}
+
+
+def counts(page: Page, due: int, new: int) -> None:
+    expect(page.locator(".flashcards-counts")).to_have_text(f"Due today: {due} · New: {new}")
+
+
+def open_deck(page: Page, url: str) -> None:
+    page.goto(url + "/flashcards/")
+    expect(page.locator(".flashcards.is-studying")).to_be_visible()
+
+
+def current_term(page: Page) -> str:
+    return page.locator(CURRENT).get_attribute("data-term")
+
+
+def nav_sections() -> dict[str, list[str]]:
+    """mkdocs.yml's nav sections and their pages (its !ENV tags read as plain text)."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda loader, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=loader)["nav"]
+    return {name: pages for item in nav if isinstance(item, dict) for name, pages in item.items() if isinstance(pages, list)}
+
+
+def test_grading_a_card_persists_across_a_reload(server, watched):
+    page, total = watched.page, len(sources().entries)
+    open_deck(page, server)
+    counts(page, 0, total)
+    first = current_term(page)
+    expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_hidden()
+    page.get_by_role("button", name="Show answer").click()
+    expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_visible()
+    page.get_by_role("button", name="Good").click()
+    counts(page, 1, total - 1)  # Good on a new card: due again in minutes, so today
+    assert current_term(page) != first
+    assert first in saved(page)["systemsexpert.flashcards"]["cards"]
+    page.reload()
+    expect(page.locator(".flashcards.is-studying")).to_be_visible()
+    counts(page, 1, total - 1)
+    assert current_term(page) != first
+    assert watched.errors == [] and watched.off_origin == []
+
+
+def test_space_or_enter_reveals_and_1_to_4_grade(server, watched):
+    page, total = watched.page, len(sources().entries)
+    open_deck(page, server)
+    back = lambda: page.locator(CURRENT).locator(".flashcard-back")
+    studied = []
+    for reveal, grade in ((" ", "1"), ("Enter", "2"), (" ", "3"), ("Enter", "4")):
+        studied.append(current_term(page))
+        page.keyboard.press("3")  # no grade before the answer shows
+        assert current_term(page) == studied[-1]
+        page.keyboard.press(reveal)
+        expect(back()).to_be_visible()
+        page.keyboard.press(grade)
+        expect(back()).to_be_hidden()
+    assert len(set(studied)) == 4 and current_term(page) not in studied
+    cards = saved(page)["systemsexpert.flashcards"]["cards"]
+    assert sorted(cards) == sorted(studied)
+    assert cards[studied[0]]["due"] < cards[studied[3]]["due"]  # Again comes back before Easy
+    counts(page, 3, total - 4)  # Again, Hard and Good: in minutes; Easy: in days
+    assert watched.errors == []
+
+
+def test_the_reverse_direction_asks_for_the_term(server, watched):
+    page = watched.page
+    open_deck(page, server)
+    page.get_by_label("The term of a definition").check()
+    card = page.locator(CURRENT)
+    expect(card.locator(".flashcard-prompt")).to_be_visible()
+    expect(card.locator(".flashcard-front")).to_be_hidden()
+    term = current_term(page)
+    page.get_by_role("button", name="Show answer").click()
+    expect(card.locator(".flashcard-front")).to_be_visible()
+    page.keyboard.press("3")
+    assert f"{term}:reverse" in saved(page)["systemsexpert.flashcards"]["cards"]
+    page.reload()  # the direction is remembered too
+    expect(page.get_by_label("The term of a definition")).to_be_checked()
+    assert watched.errors == []
+
+
+def test_the_deck_filters_by_lesson_and_by_nav_section(server, watched):
+    page, entries = watched.page, sources().entries
+    open_deck(page, server)
+    lesson = max(sources().lessons, key=lambda l: sum(e.taught.lesson == l for e in entries))
+    taught = [e.id for e in entries if e.taught.lesson == lesson]
+    page.get_by_label("Cards").select_option(f"lesson:{lesson.number}")
+    counts(page, 0, len(taught))
+    assert current_term(page) in taught
+    section, pages = next((name, pages) for name, pages in nav_sections().items() if lesson.path in pages)
+    page.get_by_label("Cards").select_option(f"section:{section}")
+    counts(page, 0, sum(e.taught.lesson.path in pages for e in entries))
+    page.reload()  # the choice is remembered
+    expect(page.get_by_label("Cards")).to_have_value(f"section:{section}")
+    assert watched.errors == []
+
+
+def test_reset_forgets_the_cards(server, watched):
+    page, total = watched.page, len(sources().entries)
+    open_deck(page, server)
+    page.keyboard.press("Enter")
+    page.keyboard.press("3")
+    counts(page, 1, total - 1)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset flashcard progress").click()
+    counts(page, 0, total)
+    assert saved(page)["systemsexpert.flashcards"]["cards"] == {}
+
+
+def serve_sitemap_here(page: Page, server: str) -> None:
+    """Material navigates instantly to the pages its sitemap.xml lists, matched with
+    their port: the sitemap names site_url (port 8000), the test server another port."""
+    def rewrite(route):
+        response = route.fetch()
+        body = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{server}/", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/sitemap.xml", rewrite)
+
+
+def test_flashcards_work_after_instant_navigation(server, watched):
+    page, total = watched.page, len(sources().entries)
+    serve_sitemap_here(page, server)
+    page.goto(server + "/", wait_until="networkidle")  # Material intercepts links once it has the sitemap
+    page.evaluate("window.sameDocument = true")  # gone if a link reloads the page
+    page.locator("article").get_by_role("link", name="flashcards").first.click()
+    expect(page).to_have_url(f"{server}/flashcards/")
+    expect(page.locator(".flashcards.is-studying")).to_be_visible()
+    assert page.evaluate("window.sameDocument") is True
+    page.keyboard.press(" ")
+    page.keyboard.press("3")
+    counts(page, 1, total - 1)
+    # Away and back: the module ran already, and sets the new page up again.
+    page.locator(".md-nav--primary").get_by_role("link", name="Glossary").click()
+    expect(page).to_have_url(f"{server}/glossary/")
+    page.locator(".md-nav--primary").get_by_role("link", name="Flashcards").click()
+    counts(page, 1, total - 1)
+    page.keyboard.press("Enter")
+    page.keyboard.press("4")
+    counts(page, 1, total - 2)
+    assert page.evaluate("window.sameDocument") is True
+    assert watched.errors == [] and watched.off_origin == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_answer_and_its_grades_pass_axe(browser, server, scheme: str):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    open_deck(page, server)
+    page.get_by_role("button", name="Show answer").click()
+    expect(page.get_by_role("group", name="How well did you remember it?")).to_be_visible()
+    violations = [f"{v['id']}: {v['help']} e.g. {v['nodes'][0]['target']}" for v in Axe().run(page).response["violations"]]
+    context.close()
+    assert violations == []
+
+
+def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, watched):
+    page = watched.page
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    url = lambda lesson: f"{server}/{lesson.path.removesuffix('.md')}/"
+    for lesson in (written[0], written[2]):  # the second is left to do
+        page.goto(url(lesson))
+        toggle = page.get_by_role("button", name=re.compile("done"))
+        expect(toggle).to_have_attribute("aria-pressed", "false")
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(page.get_by_role("button", name=re.compile("done"))).to_have_attribute("aria-pressed", "true")
+    assert saved(page)["systemsexpert.lessons-done"] == [written[0].number, written[2].number]
+    page.goto(server + "/")
+    follow = page.get_by_role("link", name=f"Continue with Lesson {written[1].number}: {written[1].title}")
+    expect(follow).to_have_attribute("href", url(written[1]))
+    expect(page.locator(".course-progress")).to_contain_text(f"2 of {len(written)} lessons")
+    done = page.locator(".grid.cards li", has=page.locator(".lesson-card-done"))
+    expect(done).to_have_count(2)
+    for lesson in (written[0], written[2]):
+        expect(done.locator(f"a[href$='{lesson.path.removesuffix('.md')}/']")).to_have_count(1)
+    # Undone again, it is the next lesson once more.
+    page.goto(url(written[0]))
+    page.get_by_role("button", name=re.compile("done")).click()
+    page.goto(server + "/")
+    expect(page.get_by_role("link", name=re.compile(f"^Continue with Lesson {written[0].number}:"))).to_be_visible()
+    assert watched.errors == [] and watched.off_origin == []

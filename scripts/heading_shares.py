@@ -2,8 +2,8 @@
 
     python scripts/heading_shares.py SITE_DIR
 
-A page's article is cut at every heading (h2 to h4): the text from one heading to the
-next belongs to that heading, the text above the first one to the title.  A lesson
+A page's article is cut at every heading (h1 to h4): the text from one heading to the
+next, the heading's own words included, belongs to that heading.  A lesson
 whose text is mostly under one heading cannot be navigated from its table of contents.
 For each written lesson it prints the largest share, the heading that holds it, and the
 number of entries the table of contents has under "Notes from the video".
@@ -36,7 +36,7 @@ def shares(page: Path) -> dict[str, int]:
             current = heading_text(node)
             while current in words:
                 current += " "
-            words[current] = 0
+            words[current] = len(current.split())  # a heading's words count as its section's
         elif isinstance(node, NavigableString) and not node.find_parent(HEADINGS):
             if node.find_parent(["script", "style"]) or node.find_parent(class_="md-source-file"):
                 continue

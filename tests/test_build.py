@@ -10,9 +10,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from notes_site.lessons import NOTES, Lesson
+from notes_site.outline import code_rows
 from support import mkdocs_build, sources
 
 LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+# A lesson's notes with more list items than this are long: a reader needs its table of
+# contents to find a place in them, so they need headings of their own.
+LONG_NOTES = 30
 
 
 def pages(site: Path) -> list[Path]:
@@ -136,3 +141,35 @@ def test_every_page_has_a_description_and_open_graph_tags(site: Path):
     lessons = [descriptions[p] for p in lesson_pages(site).values()]
     assert len(set(lessons)) == len(sources().lessons)  # each lesson its own
     assert "Key terms: Latency, Throughput." in descriptions[lesson_pages(site)[6]]
+
+
+def notes_list_items(lesson: Lesson) -> int:
+    """The list items of a lesson's "Notes from the video", counted in its source."""
+    lines = lesson.body.split("\n")
+    code = code_rows(lines)
+    start = next((row for row, line in enumerate(lines) if line.strip() == f"## {NOTES}"), len(lines))
+    return sum(1 for row in range(start, len(lines)) if not code[row] and LIST_MARKER.match(lines[row]))
+
+
+def notes_toc_entries(page: Path) -> list[str]:
+    """The entries of the page's table of contents under "Notes from the video"."""
+    toc = soup(page).select_one("nav.md-nav--secondary")
+    notes = next(a for a in toc.select("a.md-nav__link") if a.get_text(strip=True) == NOTES)
+    nested = notes.find_parent("li").find("nav")
+    return [a.get_text(strip=True) for a in nested.select("a.md-nav__link")] if nested else []
+
+
+def test_long_notes_have_headings_in_the_table_of_contents(site: Path):
+    pages = lesson_pages(site)
+    long = [lesson for lesson in sources().lessons if not lesson.unwritten and notes_list_items(lesson) > LONG_NOTES]
+    assert len(long) >= 3  # the rule has lessons to hold: the counts come from the sources
+    thin = {lesson.number: notes_toc_entries(pages[lesson.number]) for lesson in long}
+    assert {number: entries for number, entries in thin.items() if len(entries) < 3} == {}
+
+
+def test_every_written_lesson_has_its_notes_section(site: Path):
+    """Lessons without terms too: their notes sit under "Notes from the video"."""
+    for lesson in sources().lessons:
+        if not lesson.unwritten:
+            assert f"\n## {NOTES}\n" in lesson.body, lesson.path
+            assert NOTES in [h.get_text(strip=True).rstrip("¶") for h in soup(lesson_pages(site)[lesson.number]).select("article h2")]

@@ -33,6 +33,19 @@ def test_a_lessons_nested_lists_render_nested(server, watched):
     assert deepest.bounding_box()["x"] > parent.bounding_box()["x"]
 
 
+def test_the_table_of_contents_leads_into_a_long_lessons_notes(server, watched):
+    page = watched.page
+    page.goto(server + "/lessons/08-caching/")
+    toc = page.locator("nav.md-nav--secondary")
+    toc.get_by_role("link", name="Writing w/ Cache", exact=True).click()
+    expect(page).to_have_url(re.compile(r"#writing-w-cache$"))
+    expect(page.locator("h3#writing-w-cache")).to_be_in_viewport()
+    # the bullets that explain "Write-back cache" are in its numbered item
+    item = page.locator("article ol > li", has_text="Write-back cache")
+    expect(item.locator("li", has_text="Only the cache gets updated")).to_be_visible()
+    assert watched.errors == []
+
+
 def test_a_figure_opens_in_the_lightbox(server, watched):
     page = watched.page
     page.goto(server + "/lessons/11-hashing/")

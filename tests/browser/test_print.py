@@ -81,3 +81,14 @@ def test_the_download_links_resolve(site: Path, pdf: PdfReader):
             assert target.is_file() and target.stat().st_size > 0, f"{page}: {link['href']}"
             linked.add(target.name)
     assert linked == {"systemsexpert-notes.pdf", "systemsexpert-notes.apkg", "systemsexpert-notes.csv"}
+
+
+def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigation(server, watched):
+    page = watched.page
+    page.goto(server + "/print/", wait_until="load")
+    page.emulate_media(media="print")
+    style = lambda selector, name: page.locator(selector).first.evaluate(f"e => getComputedStyle(e)['{name}']")
+    assert style("article pre > code", "whiteSpace") == "pre-wrap"
+    assert style("article img", "breakInside") == "avoid"
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert style(chrome, "display") == "none", chrome

@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test snapshot figures lock bench browser check-python check-tools clean FORCE
+.PHONY: serve build pdf test snapshot figures lock bench browser check-python check-tools check-chromium clean FORCE
 
 serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks
+build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks, and its flashcard decks
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/export_decks.py site  # site/downloads/: the Anki deck and the CSV
+
+pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-notes.pdf with Chromium
+	$(BIN)/python scripts/make_pdf.py site
 
 test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest
@@ -34,6 +38,8 @@ check-python:
 	@sh scripts/check_setup.sh python venv
 check-tools: browser
 	@sh scripts/check_setup.sh python venv node chromium
+check-chromium: browser
+	@sh scripts/check_setup.sh chromium
 
 # Debian's Chromium for the browser tests (`playwright install` cannot download here),
 # installed when root; set CHROMIUM to use another Chromium-based browser.

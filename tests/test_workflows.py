@@ -107,6 +107,15 @@ def test_ci_runs_the_readme_commands_and_deploys_main_only():
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact"} <= steps
 
 
+def test_the_deploy_publishes_the_downloads_with_the_site():
+    job = workflow("ci.yml")["jobs"]["build-pages"]
+    runs = [step.get("run") for step in job["steps"]]
+    assert "make pdf" in runs  # the site, then its decks and the PDF into site/downloads/
+    assert job["env"]["CHROMIUM"]
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site/"
+
+
 def test_the_link_check_runs_weekly():
     links = workflow("links.yml")
     assert "schedule" in links[True]

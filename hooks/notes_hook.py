@@ -2,6 +2,8 @@
 
 - A page that is not UTF-8 stops the build with its file and line, where MkDocs
   alone would print a traceback.
+- The print page (the print-site plugin, MkDocs-only too) leaves out the lessons
+  whose front matter says `status: unwritten`.
 - Each lesson's meta description, from its title and key terms.
 - The lightbox script only on pages with a figure.
 """
@@ -17,13 +19,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from notes_site.catalog import load
+from notes_site.catalog import Catalog, load
 from notes_site.describe import lesson_description
 from notes_site.extension import NotesExtension
 from notes_site.source import decode
 
 # An image that opens in the lightbox: one not marked { .no-lightbox }.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
+
+
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    printer = config.plugins.get("print-site")
+    if printer:
+        unwritten = [lesson.path for lesson in catalog(config).lessons if lesson.unwritten]
+        printer.config["exclude"] = [*printer.config["exclude"], *unwritten]
+    return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -38,9 +48,16 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
     if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
-    settings = NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
-    catalog = load(settings["docs_dir"], settings["lessons"], settings["glossary"])
-    lesson = next((l for l in catalog.lessons if l.path == page.file.src_uri), None)
+    lesson = next((l for l in catalog(config).lessons if l.path == page.file.src_uri), None)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))
     return markdown
+
+
+# --- Helpers ---------------------------------------------------------------------
+
+
+def catalog(config: MkDocsConfig) -> Catalog:
+    """The term engine's catalog, read as the Markdown extension reads it."""
+    settings = NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
+    return load(settings["docs_dir"], settings["lessons"], settings["glossary"])

@@ -105,14 +105,14 @@ def test_the_deck_filters_by_lesson_and_by_nav_section(server, watched):
     open_deck(page, server)
     lesson = max(sources().lessons, key=lambda l: sum(e.taught.lesson == l for e in entries))
     taught = [e.id for e in entries if e.taught.lesson == lesson]
-    page.get_by_label("Cards").select_option(f"lesson:{lesson.number}")
+    page.get_by_label("Cards", exact=True).select_option(f"lesson:{lesson.number}")
     counts(page, 0, len(taught))
     assert current_term(page) in taught
     section, pages = next((name, pages) for name, pages in nav_sections().items() if lesson.path in pages)
-    page.get_by_label("Cards").select_option(f"section:{section}")
+    page.get_by_label("Cards", exact=True).select_option(f"section:{section}")
     counts(page, 0, sum(e.taught.lesson.path in pages for e in entries))
     page.reload()  # the choice is remembered
-    expect(page.get_by_label("Cards")).to_have_value(f"section:{section}")
+    expect(page.get_by_label("Cards", exact=True)).to_have_value(f"section:{section}")
     assert watched.errors == []
 
 

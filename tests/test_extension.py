@@ -42,11 +42,13 @@ def links(html: BeautifulSoup) -> list[tuple[str, str]]:
 def test_the_first_mention_per_section_links_to_the_glossary_with_its_summary(tmp_path: Path):
     html = convert(site(tmp_path), body("A cache cuts latency, and a cache is everywhere.\n\n## More\n\nCaches again.\n"))
     notes = html.find(id="notes-from-the-video").find_next("p")
-    assert [(a.get_text(), a["href"], a["title"]) for a in notes.select("a")] == [
+    assert [(a.get_text(), a["href"], a["data-summary"]) for a in notes.select("a")] == [
         ("cache", "../glossary.md#cache", 'A piece of hardware & software that stores "hot" data.'),
         ("latency", "../glossary.md#latency", "The time it takes for a certain operation to complete"),
     ]
     assert links(html)[-1] == ("Caches", "../glossary.md#cache")
+    described = html.find(id=notes.find("a")["aria-describedby"])
+    assert described.get_text() == notes.find("a")["data-summary"] and described.find_parent(hidden=True)
 
 
 def test_a_term_is_not_linked_in_its_own_definition_but_is_in_the_next(tmp_path: Path):

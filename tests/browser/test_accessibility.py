@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-PAGES = ["/", "/lessons/07-availability/", "/glossary/", "/learning-path/", "/flashcards/", "/lessons/20-rate-limiting/", "/404.html"]
+PAGES = ["/", "/lessons/07-availability/", "/lessons/11-hashing/", "/glossary/", "/learning-path/", "/flashcards/", "/lessons/20-rate-limiting/", "/404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -22,8 +22,9 @@ test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole te
 snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff
 	$(BIN)/python scripts/term_links.py site --write
 
-figures: check-python $(VENV)/.installed ## Redraw the consistent-hashing figures of Lesson 11
+figures: check-python $(VENV)/.installed ## Redraw the ring figures of Lesson 11 and every figure's dark variant
 	$(BIN)/python scripts/draw_ring_figures.py
+	$(BIN)/python scripts/draw_dark_figures.py
 
 bench: check-tools $(VENV)/.installed bench/node_modules/.installed ## Build time, Lighthouse, page weight and search speed against stock Material
 	$(BIN)/python scripts/bench.py

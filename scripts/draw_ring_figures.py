@@ -2,6 +2,8 @@
 
 Points are placed on the ring by angle, and every client is routed by the
 clockwise rule, so the arrows in the pictures are right by construction.
+Each figure is drawn on both palettes of scripts/figure_palette.py: N.svg for the
+light page and N-dark.svg for the dark one.
 
     python scripts/draw_ring_figures.py          # write the figures
     python scripts/draw_ring_figures.py --check  # fail if a committed figure differs
@@ -15,6 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from figure_palette import DARK, LIGHT, dark_variant
+
 PHOTOS = Path(__file__).resolve().parent.parent / "docs" / "photos"
 
 # Angles in degrees, clockwise from the top of the ring.
@@ -25,8 +29,8 @@ NEW_SERVER_E = 85.0  # lands between client 1 and server B
 THREE_EACH = {"A": (140.0, 265.0), "B": (230.0, 350.0), "C": (90.0, 310.0), "D": (40.0, 185.0)}
 MORE_FOR_A = {**THREE_EACH, "A": (5.0, 74.0, 140.0, 215.0, 265.0)}
 
-COLOURS = {"A": "#1f6feb", "B": "#c2410c", "C": "#15803d", "D": "#7e22ce", "E": "#b91c1c"}
-INK, MUTED, PAPER = "#1f2328", "#57606a", "#ffffff"
+# Each server's colour, a role of the palette.
+COLOURS = {"A": "blue", "B": "orange", "C": "green", "D": "purple", "E": "red"}
 SIZE, CENTRE, RADIUS = 440, 220, 150
 
 
@@ -82,21 +86,23 @@ def fmt(value: float) -> str:
     return f"{value:.1f}"
 
 
-def render(title: str, points: list[Point]) -> str:
+def render(title: str, points: list[Point], palette: dict[str, str]) -> str:
+    ink, muted, paper = palette["ink"], palette["muted"], palette["paper"]
+    colours = {server: palette[role] for server, role in COLOURS.items()}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE + 40}" '
         f'width="{SIZE}" height="{SIZE + 40}" role="img" font-family="system-ui, sans-serif">',
         f"<title>{title}</title>",
-        f'<rect width="100%" height="100%" rx="12" fill="{PAPER}"/>',
+        f'<rect width="100%" height="100%" rx="12" fill="{paper}"/>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
         'markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="context-stroke"/></marker></defs>',
-        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{RADIUS}" fill="none" stroke="{MUTED}" '
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{RADIUS}" fill="none" stroke="{muted}" '
         'stroke-width="2"/>',
     ]
     for name, angle in CLIENTS.items():
         target = route(angle, points)
-        colour = COLOURS[target.server]
+        colour = colours[target.server]
         sweep = (target.angle - angle) % 360
         start, end = xy(angle + 3, RADIUS + 28), xy(angle + sweep - 3, RADIUS + 28)
         large = 1 if sweep > 180 else 0
@@ -108,32 +114,32 @@ def render(title: str, points: list[Point]) -> str:
         cx, cy = xy(angle, RADIUS)
         parts.append(
             f'<rect x="{fmt(cx - 13)}" y="{fmt(cy - 13)}" width="26" height="26" rx="4" '
-            f'fill="{PAPER}" stroke="{INK}" stroke-width="2"/>'
+            f'fill="{paper}" stroke="{ink}" stroke-width="2"/>'
         )
         parts.append(
             f'<text x="{fmt(cx)}" y="{fmt(cy + 5)}" text-anchor="middle" font-size="14" '
-            f'fill="{INK}">{name}</text>'
+            f'fill="{ink}">{name}</text>'
         )
     for point in points:
         px, py = xy(point.angle, RADIUS)
         parts.append(
-            f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="15" fill="{COLOURS[point.server]}"/>'
+            f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="15" fill="{colours[point.server]}"/>'
         )
         parts.append(
-            f'<text x="{fmt(px)}" y="{fmt(py + 5)}" text-anchor="middle" font-size="13" '
-            f'font-weight="bold" fill="{PAPER}">{point.server}</text>'
+            f'<text x="{fmt(px)}" y="{fmt(py + 5)}" text-anchor="middle" font-size="14" '
+            f'font-weight="bold" fill="{paper}">{point.server}</text>'
         )
     parts.append(
         f'<text x="{CENTRE}" y="{CENTRE - 6}" text-anchor="middle" font-size="14" '
-        f'fill="{INK}">clockwise</text>'
+        f'fill="{ink}">clockwise</text>'
     )
     parts.append(
-        f'<text x="{CENTRE}" y="{CENTRE + 14}" text-anchor="middle" font-size="12" '
-        f'fill="{MUTED}">circles: servers · squares: clients</text>'
+        f'<text x="{CENTRE}" y="{CENTRE + 14}" text-anchor="middle" font-size="13" '
+        f'fill="{muted}">circles: servers · squares: clients</text>'
     )
     parts.append(
         f'<text x="{CENTRE}" y="{SIZE + 22}" text-anchor="middle" font-size="16" '
-        f'fill="{INK}">{title}</text>'
+        f'fill="{ink}">{title}</text>'
     )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
@@ -142,14 +148,21 @@ def render(title: str, points: list[Point]) -> str:
 # --- Command line ----------------------------------------------------------------
 
 
+def drawings() -> dict[Path, str]:
+    """Every file this script writes, light and dark, with its content."""
+    files = {}
+    for number, (title, points) in figures().items():
+        files[PHOTOS / f"{number}.svg"] = render(title, points, LIGHT)
+        files[PHOTOS / dark_variant(f"{number}.svg")] = render(title, points, DARK)
+    return files
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args()
     stale = []
-    for number, (title, points) in figures().items():
-        path = PHOTOS / f"{number}.svg"
-        svg = render(title, points)
+    for path, svg in drawings().items():
         if args.check:
             if not path.exists() or path.read_text() != svg:
                 stale.append(str(path))

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from notes_site.lessons import NOTES, Lesson
 from notes_site.outline import code_rows
+from figure_palette import dark_variant
 from support import mkdocs_build, sources
 
 LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
@@ -80,7 +81,7 @@ def test_every_image_and_local_link_resolves(site: Path, attribute: str):
 def test_every_figure_has_alt_text_and_opens_in_the_lightbox(site: Path):
     images = [(path, img) for path in pages(site) for img in soup(path).select("article img")]
     figures = [(path, img) for path, img in images if "no-lightbox" not in img.get("class", [])]
-    assert len(figures) >= 7  # figures 1-6, and the image example of the Markdown guide
+    assert len(figures) >= 14  # figures 1-6 and the Markdown guide's example, each light and dark
     for _, img in images:
         assert len(img.get("alt", "")) > 10, img
     for path, img in figures:
@@ -88,6 +89,24 @@ def test_every_figure_has_alt_text_and_opens_in_the_lightbox(site: Path):
             continue  # the print page is for paper: no lightbox
         assert img.find_parent("a", class_="glightbox") is not None, img
         assert "glightbox.min.js" in path.read_text()
+
+
+def test_every_figure_is_written_for_both_palettes(site: Path):
+    """Each drawn figure (SVG) is a pair: N.svg#only-light, then N-dark.svg#only-dark, with
+    the same alt text. (A photo is written once.)"""
+    pairs = 0
+    for path in pages(site):
+        images = [img for img in soup(path).select("article img") if urlsplit(img["src"]).path.endswith(".svg")]
+        for img in images:
+            assert img["src"].endswith(("#only-light", "#only-dark")), f"{path}: {img['src']}"
+        for light, dark in zip(images, images[1:]):
+            if light["src"].endswith("#only-light"):
+                pairs += 1
+                assert dark["src"] == dark_variant(light["src"].removesuffix("#only-light")) + "#only-dark", f"{path}: {dark['src']}"
+                assert dark["alt"] == light["alt"] and dark.get("class") == light.get("class")
+                assert light.find_parent("p") is dark.find_parent("p")  # side by side: one figure's place
+        assert sum(i["src"].endswith("#only-light") for i in images) * 2 == len(images), path
+    assert pairs
 
 
 def test_pages_without_figures_do_not_load_the_lightbox(site: Path):

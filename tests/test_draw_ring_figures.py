@@ -1,12 +1,15 @@
 """scripts/draw_ring_figures.py: the ring figures follow the clockwise rule and are up to date."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from draw_ring_figures import CLIENTS, figures, route
+from draw_ring_figures import CLIENTS, PHOTOS, drawings, figures, route
+from figure_palette import DARK, LIGHT, dark_variant
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "draw_ring_figures.py"
+COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 
 def routes(number: str) -> dict[str, str]:
@@ -28,6 +31,17 @@ def test_each_figure_tells_the_story_of_its_paragraph():
 def test_the_clockwise_rule_wraps_around_the_top():
     _, points = figures()["2"]
     assert route(359.0, points).server == "A"
+
+
+def test_each_figure_is_drawn_on_both_palettes_the_same_way():
+    files = drawings()
+    for number in figures():
+        light, dark = files[PHOTOS / f"{number}.svg"], files[PHOTOS / dark_variant(f"{number}.svg")]
+        assert set(COLOUR.findall(light)) <= set(LIGHT.values())
+        assert set(COLOUR.findall(dark)) <= set(DARK.values())
+        # the same drawing: only the colours differ, role for role
+        to_dark = {LIGHT[role]: DARK[role] for role in LIGHT}
+        assert COLOUR.sub(lambda m: to_dark[m.group()], light) == dark
 
 
 def test_regenerating_gives_the_committed_files():

@@ -31,6 +31,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .catalog import Catalog, load
+from .figures import group_by_palette
 from .flashcards import render_deck
 from .glossary_page import rebase, relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
@@ -70,6 +71,7 @@ class NotesExtension(Extension):
         md.preprocessors.register(PagePreprocessor(md, self, page), "notes_site", 25)
         # After inline markup (20), attribute lists (8) and abbr (7); before toc (5).
         md.treeprocessors.register(TermTreeprocessor(md, self, page), "notes_site", 6.5)
+        md.treeprocessors.register(FigureTreeprocessor(md), "notes_site_figures", 6.4)
 
 
 class PagePreprocessor(Preprocessor):
@@ -114,6 +116,11 @@ class TermTreeprocessor(Treeprocessor):
             describe(root, {mark.attributes["aria-describedby"]: mark.attributes["data-summary"]
                             for mark in marks.values() if mark.tag == "a"})
             exclude_prerequisites(root)
+
+
+class FigureTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        group_by_palette(root)
 
 
 # --- Blocks ------------------------------------------------------------------------

@@ -40,7 +40,11 @@ def lightbox_figures(site: Path, path: str) -> int:
 
 
 def lightbox_pages(site: Path) -> list[str]:
-    return [path for path in figure_pages(site) if lightbox_figures(site, path)]
+    """Pages whose figures open in the lightbox: they load its script (the print page
+    keeps the figures' links but is for paper)."""
+    def loads_lightbox(path: str) -> bool:
+        return "glightbox.min.js" in (site / path.lstrip("/") / "index.html").read_text()
+    return [path for path in figure_pages(site) if lightbox_figures(site, path) and loads_lightbox(path)]
 
 
 @cache
@@ -236,7 +240,7 @@ DEPTHS = """() => {
   const article = document.querySelector('article');
   const content = article.getBoundingClientRect();
   const depth = e => { let d = 0; for (; e; e = e.parentElement) if (e.tagName === 'UL' || e.tagName === 'OL') d++; return d; };
-  return [...article.querySelectorAll('li')].map(li => {
+  return [...article.querySelectorAll('li')].filter(li => li.offsetWidth > 0).map(li => {  // shown ones
     const box = li.getBoundingClientRect();
     const parent = li.parentElement.closest('li');
     return {depth: depth(li), width: box.width, content: article.clientWidth,

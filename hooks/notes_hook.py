@@ -6,6 +6,8 @@
   whose front matter says `status: unwritten`.
 - Each lesson's meta description, from its title and key terms.
 - The lightbox script only on pages with a figure.
+- The search worker in one file: javascripts/search-worker.js with Material's worker
+  in place of the line that fetches it (the search plugin is MkDocs-only too).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from notes_site.describe import lesson_description
 from notes_site.extension import NotesExtension
 from notes_site.source import decode
 
+SEARCH_WORKER = "javascripts/search-worker.js"
+IMPORT_MATERIALS_WORKER = 'importScripts(new URL(location.href).searchParams.get("worker"));'
+SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=.*$")
 # An image that opens in the lightbox: one not marked { .no-lightbox }.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
 
@@ -52,6 +57,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))
     return markdown
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    ours = site / SEARCH_WORKER
+    material = next((site / "assets/javascripts/workers").glob("search.*.min.js"), None)
+    if material and ours.is_file() and IMPORT_MATERIALS_WORKER in (text := ours.read_text()):
+        ours.write_text(text.replace(IMPORT_MATERIALS_WORKER, SOURCE_MAP.sub("", material.read_text())))
 
 
 # --- Helpers ---------------------------------------------------------------------

@@ -194,3 +194,9 @@ def test_every_written_lesson_has_its_notes_section(site: Path):
         if not lesson.unwritten:
             assert f"\n## {NOTES}\n" in lesson.body, lesson.path
             assert NOTES in [h.get_text(strip=True).rstrip("¶") for h in soup(lesson_pages(site)[lesson.number]).select("article h2")]
+
+
+def test_the_search_worker_is_one_file(site: Path):
+    """The hook puts Material's worker into ours: search starts without a second fetch."""
+    worker = (site / "javascripts/search-worker.js").read_text()
+    assert "importScripts(new URL" not in worker and "QueryLexer" in worker

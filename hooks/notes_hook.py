@@ -5,7 +5,8 @@
 - The print page (the print-site plugin, MkDocs-only too) leaves out the lessons
   whose front matter says `status: unwritten`.
 - Each lesson's meta description, from its title and key terms.
-- The lightbox script only on pages with a figure.
+- The lightbox script only on pages with a figure, and the print-site plugin's
+  stylesheets and script only on the print page, which alone uses them.
 - The search worker in one file: javascripts/search-worker.js with Material's worker
   in place of the line that fetches it (the search plugin is MkDocs-only too).
 """
@@ -31,6 +32,10 @@ IMPORT_MATERIALS_WORKER = 'importScripts(new URL(location.href).searchParams.get
 SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=.*$")
 # An image that opens in the lightbox: one not marked { .no-lightbox }.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
+# The print-site plugin's assets, which it adds to every page's <head> and scripts.
+PRINT_SITE_ASSET = re.compile(
+    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
+)
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
@@ -57,6 +62,17 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))
     return markdown
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    printer = config.plugins.get("print-site")
+    if printer and page.file.src_uri != f"{printer.config['print_page_basename']}.md":
+        return PRINT_SITE_ASSET.sub("", output)  # about 2.6 KiB a page that only print/ uses
+    return output
+
+
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    return PRINT_SITE_ASSET.sub("", output) if template_name == "404.html" else output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

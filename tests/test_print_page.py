@@ -55,3 +55,14 @@ def test_the_table_of_contents_is_made_once(site: Path):
     assert html.count("generate_toc()") == 1
     assert html.count("</head>") == 1 and html.count("<body") == 1
     assert len(print_page(site).select("#print-page-toc")) == 1
+
+
+def test_the_print_page_alone_loads_the_plugins_stylesheets_and_script(site: Path):
+    def print_assets(html: BeautifulSoup) -> set[str]:
+        urls = [tag.get("href") or tag.get("src") for tag in html.select("link[rel=stylesheet], script[src]")]
+        return {url.rsplit("/", 1)[-1] for url in urls if "print-site" in url}
+
+    assert print_assets(print_page(site)) == {"print-site.css", "print-site-material.css", "print-site.js"}
+    for path in sorted(site.rglob("*.html")):
+        if path != site / PRINT_PAGE:
+            assert print_assets(BeautifulSoup(path.read_text(), "html.parser")) == set(), path

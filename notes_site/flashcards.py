@@ -8,7 +8,10 @@ lesson that teaches it.  For the reverse direction (definition -> name) a card a
 carries its short definition with the term's own names blanked out, so the question
 does not give the answer away.
 
-Without JavaScript the controls stay hidden and the deck reads as a list.
+Without JavaScript the controls stay hidden and the deck reads as a list.  With it,
+the deck is laid out for study from the first paint, by an inline script that runs
+before the page's module has loaded: the deck does not collapse under the reader's
+eyes (Lighthouse measured a layout shift of 0.5 when the module did it).
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from .glossary_page import relative
 from .names import Finder
 
 BLANK = "…"
+STUDY_LAYOUT = '<script>document.currentScript.parentElement.classList.add("is-studying")</script>'
 
 # Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written.
 OPTIONS = """\
-<div class="flashcards-options" hidden>
+<div class="flashcards-options">
 <p class="flashcards-filter"><label for="flashcards-filter">Cards</label>
 <select id="flashcards-filter"><option value="">All lessons</option></select></p>
 <fieldset class="flashcards-direction">
@@ -37,7 +41,7 @@ OPTIONS = """\
 # Grades as in Anki; the keys 1 to 4 press them, Space or Enter shows the answer.
 GRADES = ("Again", "Hard", "Good", "Easy")
 ACTIONS = "\n".join([
-    '<div class="flashcards-actions" hidden>',
+    '<div class="flashcards-actions">',
     '<button type="button" class="md-button md-button--primary" data-reveal aria-keyshortcuts="Space Enter">'
     'Show answer <kbd aria-hidden="true">Space</kbd></button>',
     '<div class="flashcards-grades" role="group" aria-label="How well did you remember it?" hidden>',
@@ -57,7 +61,7 @@ def render_deck(entries: list[Entry], page: str) -> str:
     # The deck repeats the glossary: search leads there, not here.  (A <section>:
     # Material's search parser ends an exclusion at the first inner end tag of the
     # excluded element's name, and the deck is made of <div>s.)
-    out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', "", OPTIONS, ""]
+    out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', STUDY_LAYOUT, "", OPTIONS, ""]
     out += ['<div class="flashcard-deck" markdown>']
     for entry in entries:
         out += ["", *card(entry, page)]

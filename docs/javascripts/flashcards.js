@@ -66,11 +66,9 @@ function study(root) {
   const direction = find(`input[name="flashcards-direction"][value="${state.direction}"]`);
   if (direction) direction.checked = true;
 
-  root.classList.add("is-studying");
+  root.classList.add("is-studying"); // the page's inline script did, unless it was left out
   root.dataset.direction = state.direction;
   deck.setAttribute("aria-live", "polite"); // a screen reader hears each question and answer
-  find(".flashcards-options").hidden = false;
-  find(".flashcards-actions").hidden = false;
 
   // A card's progress, per direction: the reverse card is a card of its own, as in Anki.
   const keyOf = (card) => card.dataset.term + (state.direction === "reverse" ? ":reverse" : "");
@@ -197,6 +195,7 @@ function study(root) {
   });
 
   showNext();
+  root.classList.add("is-ready"); // the controls work from now on
   return { root, onKey };
 }
 

@@ -49,7 +49,8 @@ def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Call
     narrowest = width * SMALLEST_TEXT_PX / (FONT_POINTS * 4 / 3)
     style = f"width: 100%; max-width: {width:.0f}px; min-width: {narrowest:.0f}px"
     svg = SIZE.sub(f'<svg width="{width:.0f}" height="{height:.0f}" style="{style}" role="group" aria-label="Learning path map"', svg, 1)
-    return svg.replace("<svg ", '<svg class="learning-path-svg" ', 1)
+    # SVG 2's href, which crawlers and Lighthouse take for a link (Graphviz writes xlink:href).
+    return svg.replace("<svg ", '<svg class="learning-path-svg" ', 1).replace("<a xlink:href=", "<a href=")
 
 
 def path_list(lessons: list[Lesson], path: dict[int, tuple[int, ...]], link: Callable[[Lesson], str]) -> str:

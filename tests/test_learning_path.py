@@ -24,7 +24,7 @@ def test_the_map_has_a_node_per_written_lesson_and_an_arrow_per_dependency(site:
     nodes = {node["id"]: node for node in svg.select("g.node")}
     assert sorted(nodes) == sorted(f"map-lesson-{lesson.number}" for lesson in written)
     for lesson in written:
-        href = nodes[f"map-lesson-{lesson.number}"].find("a")["xlink:href"]
+        href = nodes[f"map-lesson-{lesson.number}"].find("a")["href"]
         assert (site / "learning-path" / href / "index.html").resolve() == (site / lesson.path.removesuffix(".md") / "index.html")
     edges = {e.find("title").get_text().replace("&#45;", "-") for e in svg.select("g.edge")}
     numbers = {lesson.number for lesson in written}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -25,3 +26,11 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> s
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+def search_documents(site: Path) -> list[dict]:
+    """The search index's documents: in search_index.json, or in the file its config
+    names (the hook moves them there, for the worker to fetch at the first query)."""
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    documents = index["config"].get("documents")
+    return json.loads((site / documents).read_text()) if documents else index["docs"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -13,7 +12,7 @@ from bs4 import BeautifulSoup
 from notes_site.lessons import NOTES, Lesson
 from notes_site.outline import code_rows
 from figure_palette import dark_variant
-from support import mkdocs_build, sources
+from support import mkdocs_build, search_documents, sources
 
 LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 # A lesson's notes with more list items than this are long: a reader needs its table of
@@ -48,8 +47,7 @@ def test_every_lesson_has_its_page_with_its_title(site: Path):
 
 
 def test_unwritten_lessons_say_so_and_are_left_out_of_search(site: Path):
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    indexed = {doc["location"].split("#")[0] for doc in search_documents(site)}
     unwritten = {lesson.number for lesson in sources().lessons if lesson.unwritten}
     for number, path in lesson_pages(site).items():
         page = soup(path)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support import sources
+from support import search_documents, sources
 
 
 def glossary(site: Path) -> BeautifulSoup:
@@ -102,7 +101,7 @@ def test_term_links_are_in_text_only_and_described_by_the_summary(site: Path):
 
 
 def test_search_finds_entries_by_name_not_letters_or_repeated_definitions(site: Path):
-    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    docs = search_documents(site)
     found = {d["location"]: d for d in docs if d["location"].startswith("glossary/#")}
     assert set(found) == {f"glossary/#{entry.id}" for entry in sources().entries}
     latency = next(entry for entry in sources().entries if entry.id == "latency")

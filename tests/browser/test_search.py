@@ -8,6 +8,7 @@ glossary the entry's section, is among them.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from notes_site.names import names_of
-from support import sources
+from support import search_documents, sources
 
 QUERIES = Path(__file__).resolve().parent.parent / "fixtures" / "search-queries.tsv"
 
@@ -147,3 +148,32 @@ def test_search_is_driven_by_the_keyboard(home: Page):
     home.keyboard.press("ArrowUp")
     home.keyboard.press("Enter")
     expect(home).to_have_url(re.compile(re.escape(first.split("?")[0].lstrip("."))))
+
+
+def test_the_documents_load_at_the_first_query_not_with_the_page(server, watched):
+    """A page view without a search fetches only the index's config; the first query
+    fetches the documents (the hook moves them out of search_index.json)."""
+    page, fetched = watched.page, []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(server + "/lessons/07-availability/")
+    page.keyboard.press("/")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("Type to start"))
+    assert "/search/search_index.json" in fetched and "/search/search_documents.json" not in fetched
+    assert hits(search(page, "write-through")[0], "lesson:8")
+    assert fetched.count("/search/search_documents.json") == 1
+    assert watched.errors == []
+
+
+def test_an_index_that_holds_its_documents_is_searched_as_it_is(server, site: Path, watched):
+    """A build without the hook keeps the documents in search_index.json: the worker
+    passes that index on to Material's and fetches nothing more."""
+    page, fetched = watched.page, []
+    whole = json.loads((site / "search/search_index.json").read_text())
+    whole["config"].pop("documents")
+    whole["docs"] = search_documents(site)
+    page.route("**/search/search_index.json", lambda route: route.fulfill(json=whole))
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(server + "/")
+    assert hits(search(page, "write-through")[0], "lesson:8")
+    assert "/search/search_documents.json" not in fetched
+    assert watched.errors == []

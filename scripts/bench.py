@@ -10,7 +10,8 @@ median over the rounds, beside the site/stock ratio.
   gzip'd on 127.0.0.1.
 - Build time of `mkdocs build`, site against stock.
 - Search: the median time from typing each query of tests/fixtures/search-queries.tsv
-  to its results.
+  to its results, and apart from those the first query of a fresh page (for the site,
+  that fetches the search documents and builds the index).
 
 Stock Material: the theme's defaults, no hooks, no overrides, no extra CSS or
 JavaScript, only the search plugin; the same Markdown, so the same content.
@@ -134,32 +135,41 @@ def compare_pages(site_url: str, stock_url: str, rounds: int) -> None:
 # --- Search ----------------------------------------------------------------------------
 
 
-def search_latencies(base_url: str) -> list[float]:
-    """Milliseconds from entering each query to its results (or "no matching documents")
-    being shown, three times each."""
+def search_latencies(base_url: str, first_queries: int = 5) -> tuple[list[float], list[float]]:
+    """Milliseconds from entering a query to its results (or "no matching documents")
+    being shown: the first query of a fresh page, which for the site fetches the
+    documents and builds the index, on `first_queries` pages; then each query three
+    times on one page."""
     from playwright.sync_api import sync_playwright
 
     rows = [line for line in QUERIES.read_text().splitlines() if line and not line.startswith("#")]
     queries = [row[0] for row in csv.reader(rows, delimiter="\t")]
-    times = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page()
+    meta = "document.querySelector('.md-search-result__meta').textContent"
+
+    def timed(page, query: str) -> float:
+        box = page.locator("input.md-search__input")
+        box.fill("")
+        page.wait_for_function(f"/Type to start/.test({meta})")
+        start = page.evaluate("performance.now()")
+        box.fill(query)
+        box.press("End")  # Material searches on key events: the query's last keystroke
+        page.wait_for_function(f"!/Type to start/.test({meta})")
+        return page.evaluate("performance.now()") - start
+
+    def fresh_page(browser):
+        page = browser.new_context().new_page()  # a context of its own: nothing cached
         page.goto(base_url + "/")
         page.keyboard.press("/")
-        page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
-        box = page.locator("input.md-search__input")
-        meta = "document.querySelector('.md-search-result__meta').textContent"
-        for query in queries * 3:
-            box.fill("")
-            page.wait_for_function(f"/Type to start/.test({meta})")
-            start = page.evaluate("performance.now()")
-            box.fill(query)
-            box.press("End")  # Material searches on key events: the query's last keystroke
-            page.wait_for_function(f"!/Type to start/.test({meta})")
-            times.append(page.evaluate("performance.now()") - start)
+        page.wait_for_function(f"!{meta}.includes('Initializing')")
+        return page
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        first = [timed(fresh_page(browser), queries[i % len(queries)]) for i in range(first_queries)]
+        page = fresh_page(browser)
+        times = [timed(page, query) for query in queries * 3]
         browser.close()
-    return times
+    return first, times
 
 
 # --- Main ------------------------------------------------------------------------------
@@ -184,8 +194,11 @@ def main() -> None:
                 compare_pages(site_url, stock_url, args.rounds)
             print()
             for label, url in (("site", site_url), ("stock", stock_url)):
-                times = search_latencies(url)
-                print(f"search, typing to results: {label:5} median {statistics.median(times):6.1f} ms over {len(times)} queries")
+                first, times = search_latencies(url)
+                print(
+                    f"search, typing to results: {label:5} first query of a page median {statistics.median(first):6.1f} ms"
+                    f" over {len(first)} pages; then median {statistics.median(times):6.1f} ms over {len(times)} queries"
+                )
 
 
 if __name__ == "__main__":

@@ -4,11 +4,13 @@
 // 1. A hyphenated word in a query matches as a whole. Lunr would split "write-through"
 //    into "write" and "through*" and rank every page titled "Throughput" first; here
 //    every part is required, as a whole word.
-// 2. The documents are fetched at the first query, not on every page load. The build
-//    (hooks/notes_hook.py) moves them out of search_index.json into the file that the
-//    index's config names as `documents`: about 52 KiB (gzip) and the building of the
-//    index that a page view without a search never needs. An index that still holds
-//    its documents (a build without the hook) is passed on as it is.
+// 2. The documents are fetched when the reader first focuses the search box (the page
+//    says so on the BroadcastChannel named by ?channel=), or at the first query, not on
+//    every page load. The build (hooks/notes_hook.py) moves them out of
+//    search_index.json into the file that the index's config names as `documents`:
+//    about 52 KiB (gzip) and the building of the index, which a page view without a
+//    search never needs. An index that still holds its documents (a build without the
+//    hook) is passed on as it is.
 "use strict";
 
 // Material's SearchMessageType.
@@ -50,6 +52,13 @@ function fetchDocuments() {
       waiting.queries = [];
       answer({ type: RESULT, data: { items: [] } });
     });
+}
+
+var channel = new URL(location.href).searchParams.get("channel");
+if (channel) {
+  new BroadcastChannel(channel).onmessage = function () {
+    if (waiting && !waiting.loading) fetchDocuments(); // the reader is about to search
+  };
 }
 
 // Material answers its setup with READY: the page heard that already, so the queries

@@ -150,17 +150,36 @@ def test_search_is_driven_by_the_keyboard(home: Page):
     expect(home).to_have_url(re.compile(re.escape(first.split("?")[0].lstrip("."))))
 
 
-def test_the_documents_load_at_the_first_query_not_with_the_page(server, watched):
-    """A page view without a search fetches only the index's config; the first query
-    fetches the documents (the hook moves them out of search_index.json)."""
+DOCUMENTS = "/search/search_documents.json"
+
+
+def test_the_documents_load_when_the_search_box_is_focused_not_with_the_page(server, watched):
+    """A page view without a search fetches only the index's config (the hook moves the
+    documents out of search_index.json); focusing the search box fetches them, once."""
     page, fetched = watched.page, []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(server + "/lessons/07-availability/")
-    page.keyboard.press("/")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("Type to start"))
-    assert "/search/search_index.json" in fetched and "/search/search_documents.json" not in fetched
+    page.wait_for_timeout(500)
+    assert "/search/search_index.json" in fetched and DOCUMENTS not in fetched
+    page.keyboard.press("/")
+    page.wait_for_timeout(500)  # before the first keystroke
+    assert DOCUMENTS in fetched
     assert hits(search(page, "write-through")[0], "lesson:8")
-    assert fetched.count("/search/search_documents.json") == 1
+    assert fetched.count(DOCUMENTS) == 1
+    assert watched.errors == []
+
+
+def test_the_documents_load_at_the_first_query_too(server, watched):
+    """A search link (?q=) focuses the box and queries at once, maybe before the worker
+    is set up: the results come, from the documents fetched once."""
+    page, fetched = watched.page, []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(server + "/?q=write-through")
+    results = page.locator("li.md-search-result__item")
+    expect(results.first).to_be_attached()
+    assert hits([path_and_anchor(a.get_attribute("href")) for a in results.first.locator("a").all()], "lesson:8")
+    assert fetched.count(DOCUMENTS) == 1
     assert watched.errors == []
 
 
@@ -175,5 +194,5 @@ def test_an_index_that_holds_its_documents_is_searched_as_it_is(server, site: Pa
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(server + "/")
     assert hits(search(page, "write-through")[0], "lesson:8")
-    assert "/search/search_documents.json" not in fetched
+    assert DOCUMENTS not in fetched
     assert watched.errors == []

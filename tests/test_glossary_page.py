@@ -118,3 +118,13 @@ def test_a_term_is_not_linked_where_a_word_of_its_name_means_something_else(site
     availability = BeautifulSoup(lesson_page(site, "lessons/07-availability.md").read_text(), "html.parser")
     redundancy = availability.find(id="redundancy").find_next("p")
     assert redundancy.get_text().startswith("The process of") and redundancy.find("a") is None
+
+
+def test_the_table_of_contents_is_the_glossarys_letters(site: Path):
+    """An A to Z at the side, as the letter bar above the entries: not every term, which
+    the page and search already list (and which cost a fifth of the page's start-up)."""
+    page = glossary(site)
+    letters = [f"#{h2['id']}" for h2 in page.select("article h2[id^=letter-]")]
+    assert letters
+    for toc in page.select("nav.md-nav--secondary"):
+        assert [a["href"] for a in toc.select("a.md-nav__link")] == letters

@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from notes_site.catalog import Catalog, load
@@ -72,8 +73,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_)
     return markdown
 
 
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    if page.file.src_uri == glossary_path(config):
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if page.file.src_uri == settings(config)["glossary"]:
         for title in page.toc:  # the page's <h1>, then its letters: an A to Z at the side
             for letter in title.children:
                 letter.children = []
@@ -116,11 +117,11 @@ def split_search_index(site: Path) -> None:
     index_file.write_text(json.dumps({**index, "config": config, "docs": []}, separators=(",", ":")))
 
 
-def glossary_path(config: MkDocsConfig) -> str:
-    return NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()["glossary"]
+def settings(config: MkDocsConfig) -> dict:
+    """The term engine's settings, as the Markdown extension reads them."""
+    return NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
-    """The term engine's catalog, read as the Markdown extension reads it."""
-    settings = NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
-    return load(settings["docs_dir"], settings["lessons"], settings["glossary"])
+    engine = settings(config)
+    return load(engine["docs_dir"], engine["lessons"], engine["glossary"])

@@ -12,15 +12,14 @@ not hand-drawn: scripts/draw_ring_figures.py draws both of their variants.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 from draw_ring_figures import drawings as ring_drawings
+from figure_files import PHOTOS, write_or_check
 from figure_palette import DARK, LIGHT, dark_variant
 
-PHOTOS = Path(__file__).resolve().parent.parent / "docs" / "photos"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 TO_DARK = {LIGHT[role].lower(): DARK[role] for role in LIGHT}
 
@@ -47,25 +46,7 @@ def drawings() -> dict[Path, str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    args = parser.parse_args()
-    try:
-        files = drawings()
-    except ValueError as error:
-        print(error)
-        return 1
-    stale = []
-    for path, svg in files.items():
-        if args.check:
-            if not path.exists() or path.read_text() != svg:
-                stale.append(str(path))
-        else:
-            path.write_text(svg)
-    if stale:
-        print("out of date, run scripts/draw_dark_figures.py:", *stale, sep="\n  ")
-        return 1
-    return 0
+    return write_or_check(drawings, "scripts/draw_dark_figures.py", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

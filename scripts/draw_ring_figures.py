@@ -11,15 +11,14 @@ light page and N-dark.svg for the dark one.
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from figure_files import PHOTOS, write_or_check
 from figure_palette import DARK, LIGHT, dark_variant
 
-PHOTOS = Path(__file__).resolve().parent.parent / "docs" / "photos"
 
 # Angles in degrees, clockwise from the top of the ring.
 SERVERS = {"A": 20.0, "B": 110.0, "C": 200.0, "D": 290.0}
@@ -158,20 +157,7 @@ def drawings() -> dict[Path, str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    args = parser.parse_args()
-    stale = []
-    for path, svg in drawings().items():
-        if args.check:
-            if not path.exists() or path.read_text() != svg:
-                stale.append(str(path))
-        else:
-            path.write_text(svg)
-    if stale:
-        print("out of date, run scripts/draw_ring_figures.py:", *stale, sep="\n  ")
-        return 1
-    return 0
+    return write_or_check(drawings, "scripts/draw_ring_figures.py", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -29,11 +29,7 @@ function requireParts(query) {
 // --- Documents on demand ------------------------------------------------------------
 
 var waiting = null; // until Material has its index: { setup, queries, loading }
-var postToPage = self.postMessage.bind(self);
-
-function answer(message) {
-  postToPage(message);
-}
+var answer = self.postMessage.bind(self); // to the page, past the override below
 
 function fetchDocuments() {
   waiting.loading = true;

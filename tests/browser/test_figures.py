@@ -148,11 +148,8 @@ def test_on_a_phone_the_ring_figures_labels_are_at_least_10px(server, site, brow
 
 # --- Colours ----------------------------------------------------------------------------
 
-# A figure's background in a screenshot of it: the most common colour of a frame of
-# pixels 6px inside its edges, clear of the rounded corners (the middle of a figure may
-# be mostly boxes of another colour).
-BACKGROUND = """async (data) => {
-  const image = new Image();
+# The pixels of a screenshot (a data: URL named `data`), for the scripts below to read.
+PIXELS = """  const image = new Image();
   image.src = data;
   await image.decode();
   const canvas = document.createElement('canvas');
@@ -161,7 +158,13 @@ BACKGROUND = """async (data) => {
   const context = canvas.getContext('2d');
   context.drawImage(image, 0, 0);
   const pixels = context.getImageData(0, 0, image.width, image.height).data;
-  const counts = new Map();
+"""
+
+# A figure's background in a screenshot of it: the most common colour of a frame of
+# pixels 6px inside its edges, clear of the rounded corners (the middle of a figure may
+# be mostly boxes of another colour).
+BACKGROUND = """async (data) => {
+""" + PIXELS + """  const counts = new Map();
   const count = (x, y) => {
     const i = 4 * (y * image.width + x);
     const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
@@ -269,16 +272,7 @@ def test_on_a_phone_a_bullet_six_lists_deep_keeps_two_thirds_of_the_line(server,
 
 # The extent of the pixels of one colour (a figure's white paper) in a screenshot.
 EXTENT = """async ([data, rgb]) => {
-  const image = new Image();
-  image.src = data;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const pixels = context.getImageData(0, 0, image.width, image.height).data;
-  let left = Infinity, right = -1, top = Infinity, bottom = -1;
+""" + PIXELS + """  let left = Infinity, right = -1, top = Infinity, bottom = -1;
   for (let y = 0; y < image.height; y++) for (let x = 0; x < image.width; x++) {
     const i = 4 * (y * image.width + x);
     if (Math.abs(pixels[i] - rgb[0]) + Math.abs(pixels[i + 1] - rgb[1]) + Math.abs(pixels[i + 2] - rgb[2]) <= 6) {

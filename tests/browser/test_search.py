@@ -196,3 +196,25 @@ def test_an_index_that_holds_its_documents_is_searched_as_it_is(server, site: Pa
     assert hits(search(page, "write-through")[0], "lesson:8")
     assert DOCUMENTS not in fetched
     assert watched.errors == []
+
+
+def test_documents_that_fail_to_load_answer_no_results_and_are_fetched_again(server, site: Path, watched):
+    """Documents that cannot be fetched (here, a file that is not there) do not leave
+    search waiting for good: the query gets "no matching documents", and the next one
+    fetches them again. (Playwright cannot intercept a worker's own requests, so the
+    index names a missing file.)"""
+    page, fetched = watched.page, []
+    index = json.loads((site / "search/search_index.json").read_text())
+    index["config"]["documents"] = "search/missing.json"
+    page.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    box.press_sequentially("cache")
+    expect(meta).to_have_text("No matching documents")
+    box.press_sequentially("s")
+    page.wait_for_timeout(500)
+    assert fetched.count("/search/missing.json") >= 2
+    assert fetched.count(DOCUMENTS) == 0

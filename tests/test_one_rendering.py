@@ -15,10 +15,11 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.notes import Note
 from bs4 import BeautifulSoup, Tag
 
-from export_decks import CSV_HEADER, NAME, note_guid
+from export_decks import CSV_HEADER, NAME, built_definitions, note_guid, page_base, write_decks
+from mkdocs.config import load_config
 from notes_site.glossary import Entry
 from notes_site.outline import code_rows
-from support import sources
+from support import ROOT, sources
 
 # The blocks a definition is made of, in document order; an admonition is a <div>.
 BLOCK_TAGS = {"p", "ul", "ol", "li", "pre", "table", "tr", "img", "blockquote", "hr", "dl", "details"}
@@ -90,14 +91,18 @@ def admonitions(markdown: str) -> int:
 
 @pytest.fixture(scope="module")
 def anki(site: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The deck imported twice into a fresh collection, as Anki imports a download."""
-    collection = Collection(str(tmp_path_factory.mktemp("anki") / "collection.anki2"))
-    request = ImportAnkiPackageRequest(
-        package_path=str(site / f"downloads/{NAME}.apkg"), options=ImportAnkiPackageOptions(with_scheduling=False)
-    )
-    first = collection.import_anki_package(request).log
+    """The built deck imported into a fresh collection, as Anki imports a download; then
+    the deck of a second export, as a student imports the next version of the site's."""
+    folder = tmp_path_factory.mktemp("anki")
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    definitions = built_definitions(site / "flashcards" / "index.html", page_base(site_url, "flashcards.md"))
+    next_version, _ = write_decks(list(sources().entries), definitions, site_url, folder / "next")
+    collection = Collection(str(folder / "collection.anki2"))
+    options = ImportAnkiPackageOptions(with_scheduling=False)
+    imported = lambda apkg: collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options)).log
+    first = imported(site / f"downloads/{NAME}.apkg")
     count = collection.note_count()
-    again = collection.import_anki_package(request).log
+    again = imported(next_version)
     yield collection, first, again, count
     collection.close()
 

@@ -27,7 +27,7 @@ BLANK = "…"
 BLANKS = re.compile(rf"{BLANK}(?:[\s/-]*{BLANK})+")  # "…-…" (key-value) is one blank
 # Words of a name that say nothing of it ("Peer-To-Peer Network", "Paxos & Raft").
 FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
-ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "es", "ed", "s", "e", "y")
+ENDINGS = ("ions", "ion", "ings", "ing", "ies", "age", "es", "ed", "s", "e", "y")
 STUDY_LAYOUT = '<script>document.currentScript.parentElement.classList.add("is-studying")</script>'
 
 # Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written.
@@ -107,8 +107,9 @@ def card(entry: Entry, page: str) -> list[str]:
 def blanked(entry: Entry) -> str:
     """The short definition without a word that gives the term away: "A … stores data".
     A word does if it holds one of the term's acronyms ("PostgreSQL" for SQL), begins
-    with a word of its names ("Google's", "peers"), or has that word's stem
-    ("replicating" for Replication, "caching" for Cache).  Blanks in a row become one."""
+    with a word of its names ("Google's", "peers"), has that word's stem ("replicating"
+    for Replication, "caching" for Cache, "storing" for Storage) or is the start of it
+    ("replicas").  Blanks in a row become one."""
     giveaways = [word for name in entry.names for word in WORD.findall(name) if word.lower() not in FUNCTION_WORDS]
     text = WORD.sub(lambda m: BLANK if any(gives_away(m.group(), w) for w in giveaways) else m.group(), entry.summary)
     return BLANKS.sub(BLANK, text)
@@ -118,7 +119,9 @@ def gives_away(word: str, name_word: str) -> bool:
     if is_capitals(name_word):  # an acronym: as written, even inside a word
         return name_word in word
     lower, name = word.lower(), name_word.lower()
-    return lower.startswith(root(name)) or stem(lower) == stem(name)
+    word_stem, name_stem = stem(lower), stem(name)
+    # Five letters or more: "replica" gives Replication away; "data" says nothing of Database.
+    return lower.startswith(root(name)) or word_stem == name_stem or (len(word_stem) >= 5 and name_stem.startswith(word_stem))
 
 
 def root(word: str) -> str:
@@ -127,7 +130,7 @@ def root(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A lower-case word without its ending: "replication" and "replicating" -> "replicat"."""
+    """A lower-case word without its ending: "replication", "replicating" -> "replicat"."""
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3 and not (ending == "s" and word.endswith("ss")):
             return word[: -len(ending)]

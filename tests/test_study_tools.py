@@ -8,6 +8,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from notes_site.flashcards import blanked
+from notes_site.glossary import build_glossary
+from notes_site.glossary_page import letter_ids
+from notes_site.lessons import parse_lesson
 from support import sources
 
 
@@ -98,3 +102,42 @@ def test_study_pages_are_linked_from_the_home_page_and_the_glossary(site: Path):
     for path, href in (("", "flashcards/"), ("glossary", "../flashcards/")):
         links = [a["href"] for a in page(site, path).select("article a[href]")]
         assert href in links, path
+
+
+BLANKING_LESSON = """# Lesson 1: Storage
+
+## Key Terms
+
+### Postgres
+
+A relational database that uses a dialect of SQL called PostgreSQL
+
+### SQL
+
+A language; NoSQL stores are named after it
+
+### Google Cloud Storage
+
+A blob storage service by Google, storing Google's blobs
+
+### Replication
+
+Replicating data: a replicated copy, kept by replicas
+
+### Key-Value Store
+
+A key-value store keeps values under keys; its keystore too
+"""
+
+
+def test_blanking_takes_out_acronyms_inside_words_and_every_form_of_a_names_words():
+    lesson, problems = parse_lesson(BLANKING_LESSON, "lessons/01-storage.md", "docs/lessons/01-storage.md")
+    entries, more = build_glossary([lesson], letter_ids())
+    assert problems + more == []
+    assert {entry.name: blanked(entry) for entry in entries} == {
+        "Google Cloud Storage": "A blob … service by …, …'s blobs",
+        "Key-Value Store": "A … keeps … under …; its … too",
+        "Postgres": "A relational database that uses a dialect of SQL called …",
+        "Replication": "… data: a … copy, kept by …",
+        "SQL": "A language; … stores are named after it",
+    }

@@ -45,7 +45,7 @@ FIXED_BULLETS = {
 # the notes say and a lesson does not, or a lesson says and the notes do not, fails.
 SPELLING = "a misspelling, fixed"
 SLIP = "a slip of the keyboard that made another word, fixed"
-NOISE = "keyboard noise, dropped"
+DROPPED_NOISE = "keyboard noise, dropped"
 NOTES_SECTION = "'My notes to the video' is the section every lesson calls 'Notes from the video'"
 ADDED_SECTION = "the 'Notes from the video' heading that every lesson has (these notes had none)"
 NO_LINK = "a link the notes name but do not give, said so"
@@ -92,7 +92,7 @@ CHANGED = {
     "lessons/07": {
         "simulataneously -> simultaneously": SPELLING,
         "exampmle -> example": SPELLING,
-        "i -> ": NOISE,
+        "i -> ": DROPPED_NOISE,
         "sytem -> system": SPELLING,
         "unnacceptable -> unacceptable": SPELLING,
         "tradeoffs -> trade offs": SPELLING,
@@ -136,7 +136,7 @@ CHANGED = {
         "pratice -> practice": SPELLING,
         "postgrsql -> postgresql": SPELLING,
         "relatinal -> relational": SPELLING,
-        "a a -> ": NOISE,
+        "a a -> ": DROPPED_NOISE,
         "1 -> ": LAZY_NUMBERS,
     },
     "lessons/13": {
@@ -159,7 +159,7 @@ CHANGED = {
         "memorry -> memory": SPELLING,
     },
     "lessons/15": {
-        "i -> ": NOISE,
+        "i -> ": DROPPED_NOISE,
         "cores -> core": SLIP,
         " -> hot spot while distributing a … suboptimal workload is naturally skewed (45 words)": MOVED_TERM,
         "hot spot while distributing a … suboptimal workload is naturally skeweed (45 words) -> ": MOVED_TERM,
@@ -169,7 +169,7 @@ CHANGED = {
         "environement -> environment": SPELLING,
     },
     "lessons/16": {
-        "i -> ": NOISE,
+        "i -> ": DROPPED_NOISE,
         " -> etcd strongly consistent highly available … election https zookeeper apache org (45 words)": MOVED_TERM,
         "etcd strongly consistent highly available … election https zookeeper apache org (45 words) -> ": MOVED_TERM,
         "especialy -> especially": SPELLING,

@@ -358,11 +358,6 @@ def notes_headings(page: Path) -> list[str]:
     return [normal(h.get_text()) for h in notes.find_all_next(["h3", "h4"])] if notes else []
 
 
-def site_text(page: Path) -> str:
-    article = BeautifulSoup(page.read_text(), "html.parser").find("article")
-    return normal(article.get_text(" "))
-
-
 # --- Word for word ------------------------------------------------------------------
 
 # What the site puts around the author's words, each on purpose, left out of the comparison.

@@ -121,7 +121,10 @@ def gives_away(word: str, name_word: str) -> bool:
     lower, name = word.lower(), name_word.lower()
     word_stem, name_stem = stem(lower), stem(name)
     # Five letters or more: "replica" gives Replication away; "data" says nothing of Database.
-    return lower.startswith(root(name)) or word_stem == name_stem or (len(word_stem) >= 5 and name_stem.startswith(word_stem))
+    return (
+        lower.startswith(root(name)) or word_stem == name_stem
+        or (len(word_stem) >= 5 and name_stem.startswith(word_stem))
+    )
 
 
 def root(word: str) -> str:

@@ -125,3 +125,9 @@ def test_links_written_in_a_lesson_are_rebased_for_the_glossary_page():
     assert rebase("../photos/2.svg", "lessons/02-caching.md", "glossary.md") == "photos/2.svg"
     assert rebase("#cache", "lessons/02-caching.md", "glossary.md") == "lessons/02-caching.md#cache"
     assert rebase("https://redis.io/", "lessons/02-caching.md", "glossary.md") == "https://redis.io/"
+
+
+def test_a_lesson_that_says_a_name_only_inside_a_not_in_phrase_is_no_use():
+    """Cache's not_in is "cache money": a lesson that says only that does not use Cache."""
+    entries, _ = glossary("# Lesson 3: Money\n\n## Notes from the video\n\nCache money, and more cache money.\n")
+    assert [(u.lesson.number, u.role) for u in entries["Cache"].also] == [(1, "mention")]

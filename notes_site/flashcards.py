@@ -5,9 +5,9 @@ only writes them, with the controls the script wires.  Each card is an element w
 ``data-term="<entry id>"`` (the contract other tools rely on), the term's name on the
 front, and on the back its short definition, the full one folded, and a link to the
 lesson that teaches it (the definition rendered once, by notes_site.rendering: the
-downloads read it from the built page).  For the reverse direction (definition -> name) a card also
-carries its short definition with the term's own names blanked out, so the question
-does not give the answer away.
+downloads read it from the built page).  For the reverse direction (definition -> name)
+a card also carries its short definition with every word that would give the term away
+blanked out (see ``blanked``), so the question does not give the answer away.
 
 Without JavaScript the controls stay hidden and the deck reads as a list.  With it,
 the deck is laid out for study from the first paint, by an inline script that runs
@@ -17,14 +17,19 @@ eyes (Lighthouse measured a layout shift of 0.5 when the module did it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from html import escape
 
 from .glossary import Entry
 from .glossary_page import folded, relative, says_more
-from .names import Finder
+from .names import WORD, is_capitals
 
 BLANK = "…"
+BLANKS = re.compile(rf"{BLANK}(?:[\s/-]*{BLANK})+")  # "…-…" (key-value) is one blank
+# Words of a name that say nothing of it ("Peer-To-Peer Network", "Paxos & Raft").
+FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+ENDINGS = ("ions", "ion", "ings", "ing", "ies", "age", "es", "ed", "s", "e", "y")
 STUDY_LAYOUT = '<script>document.currentScript.parentElement.classList.add("is-studying")</script>'
 
 # Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written.
@@ -96,9 +101,36 @@ def card(entry: Entry, page: str, definition: str) -> list[str]:
 
 
 def blanked(entry: Entry) -> str:
-    """The short definition without the term's own names: "A ... stores data"."""
-    text = entry.summary
-    finder = Finder({entry.id: entry.names})
-    for mention in reversed(list(finder.mentions(text))):
-        text = text[: mention.start] + BLANK + text[mention.end :]
-    return text
+    """The short definition without a word that gives the term away: "A … stores data".
+    A word does if it holds one of the term's acronyms ("PostgreSQL" for SQL), begins
+    with a word of its names ("Google's", "peers"), has that word's stem ("replicating"
+    for Replication, "caching" for Cache, "storing" for Storage) or is the start of it
+    ("replicas").  Blanks in a row become one."""
+    giveaways = [word for name in entry.names for word in WORD.findall(name) if word.lower() not in FUNCTION_WORDS]
+    text = WORD.sub(lambda m: BLANK if any(gives_away(m.group(), w) for w in giveaways) else m.group(), entry.summary)
+    return BLANKS.sub(BLANK, text)
+
+
+def gives_away(word: str, name_word: str) -> bool:
+    if is_capitals(name_word):  # an acronym: as written, even inside a word
+        return name_word in word
+    lower, name = word.lower(), name_word.lower()
+    word_stem, name_stem = stem(lower), stem(name)
+    # Five letters or more: "replica" gives Replication away; "data" says nothing of Database.
+    return (
+        lower.startswith(root(name)) or word_stem == name_stem
+        or (len(word_stem) >= 5 and name_stem.startswith(word_stem))
+    )
+
+
+def root(word: str) -> str:
+    """What its other forms begin with: "cache" -> "cach" (caching), "proxy" -> "prox"."""
+    return word[:-1] if len(word) > 3 and word[-1] in "ey" else word
+
+
+def stem(word: str) -> str:
+    """A lower-case word without its ending: "replication", "replicating" -> "replicat"."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not (ending == "s" and word.endswith("ss")):
+            return word[: -len(ending)]
+    return word

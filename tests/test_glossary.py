@@ -125,3 +125,9 @@ def test_see_also_must_name_another_term():
         "docs/lessons/03-more.md:3: see_also 'Nothing' of 'More' names no term",
         "docs/lessons/03-more.md:3: see_also 'more' of 'More' is this term itself",
     ]
+
+
+def test_a_lesson_that_says_a_name_only_inside_a_not_in_phrase_is_no_use():
+    """Cache's not_in is "cache money": a lesson that says only that does not use Cache."""
+    entries, _ = glossary("# Lesson 3: Money\n\n## Notes from the video\n\nCache money, and more cache money.\n")
+    assert [(u.lesson.number, u.role) for u in entries["Cache"].also] == [(1, "mention")]

@@ -77,6 +77,16 @@ def shown(page: Page) -> list[dict]:
     return page.evaluate(SHOWN)
 
 
+def light_figures(site: Path, path: str) -> list[str]:
+    """The file of each figure a page shows on the light palette, from its HTML: one variant
+    of each drawn figure (not `#only-dark`), every photo; none folded in a <details>."""
+    article = BeautifulSoup((site / path.lstrip("/") / "index.html").read_text(), "html.parser").find("article")
+    return sorted(
+        file_name(img["src"]) for img in article.select("img")
+        if not img["src"].endswith("#only-dark") and not img.find_parent("details") and not img.find_parent(hidden=True)
+    )
+
+
 def file_name(src: str) -> str:
     return urlsplit(src).path.rsplit("/", 1)[-1]
 
@@ -90,7 +100,9 @@ def test_on_a_phone_a_figure_in_a_list_is_as_wide_as_the_content(server, site, b
     in_lists = []
     for path in figure_pages(site):
         page.goto(server + path)
-        for figure in shown(page):
+        figures = shown(page)
+        assert sorted(file_name(figure["src"]) for figure in figures) == light_figures(site, path), path
+        for figure in figures:
             assert -1 <= figure["left"] and figure["left"] + figure["width"] <= figure["content"] + 1, (path, figure)
             assert figure["width"] >= min(figure["natural"], figure["content"]) - 1, (path, figure)
             if figure["inList"]:
@@ -108,7 +120,9 @@ def test_on_a_wider_screen_no_figure_is_narrowed_by_the_list_it_sits_in(server, 
     page = context.new_page()
     for path in figure_pages(site):
         page.goto(server + path)
-        for figure in shown(page):
+        figures = shown(page)
+        assert sorted(file_name(figure["src"]) for figure in figures) == light_figures(site, path), path  # none hidden
+        for figure in figures:
             assert figure["width"] >= min(figure["natural"], figure["content"]) - 1, (path, figure)
     context.close()
 

@@ -27,7 +27,7 @@ A file format mostly used in configuration
     port: 8080
     ```
 
-- See [JSON](#json), [Lesson 2](02-more.md#more) and ![a ring](../photos/2.svg)
+- See [JSON](#json), [Lesson 2](02-more.md#more) and ![a ring](../photos/2.svg#only-light)
 
     !!! note "Editor's note"
 
@@ -105,7 +105,8 @@ def test_links_are_made_for_the_page_and_ids_are_the_terms_own(tmp_path: Path):
         yaml = definition(html, "yaml")
         links = [a["href"] for a in yaml.select("a[href]") if "codelineno" not in a["href"]]
         assert links == ["../lessons/01-formats/#json", "../lessons/02-more/#more", "https://yaml.org/"], page
-        assert yaml.find("img")["src"] == "../photos/2.svg"
+        figure = yaml.find("img")
+        assert figure["src"] == "../photos/2.svg#only-light" and figure["data-gallery"] == "light"  # as on its lesson
         ids = Counter(tag["id"] for tag in html.find_all(id=True))
         assert [id for id, count in ids.items() if count > 1] == [], page
         for anchor in html.select(".highlight a[href^='#']"):  # a code line's anchor links to itself

@@ -15,9 +15,10 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from export_decks import (
-    CSV_HEADER, DECK_ID, MODEL_ID, NAME, built_definitions, lesson_tag, lesson_url, note_guid, page_base, plain_text,
+    CSV_HEADER, DECK_ID, MODEL_ID, NAME, SiteError, built_definitions, lesson_tag, lesson_url, note_guid, page_base, plain_text,
     write_decks,
 )
 from mkdocs.config import load_config
@@ -152,6 +153,15 @@ def test_without_a_built_site_the_script_says_what_to_do(tmp_path: Path):
     result = subprocess.run([sys.executable, "scripts/export_decks.py", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "no flashcards page: build the site first" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_term_without_a_card_on_the_built_page_stops_the_export_naming_it(tmp_path: Path):
+    entries = list(sources().entries)
+    definitions = stand_ins()
+    del definitions[entries[0].id]
+    with pytest.raises(SiteError, match=f"the built flashcards page has no card for {re.escape(entries[0].name)}: build the site again"):
+        write_decks(entries, definitions, SITE_URL, tmp_path)
+    assert not (tmp_path / f"{NAME}.apkg").exists()
 
 
 def test_make_build_writes_the_decks_and_make_pdf_the_pdf():

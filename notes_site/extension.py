@@ -20,7 +20,6 @@ It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs
 from __future__ import annotations
 
 import logging
-import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +37,7 @@ from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import describe, mark_mentions, text_of
 from .outline import code_rows, headings
 from .path import leads_to
-from .rendering import OnPage, setup_of
+from .rendering import OnPage, relative_url, setup_of, site_path
 
 log = logging.getLogger("mkdocs.extensions.notes_site")
 
@@ -192,8 +191,7 @@ def done_toggle(lesson: Lesson) -> list[str]:
 def page_link(target: str, page: str) -> str:
     """A link from a page to another as the built site has them: "lessons/x.md" is
     served at "lessons/x/" (MkDocs' and Zensical's directory URLs)."""
-    url = lambda path: posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
-    return posixpath.relpath(url(target) or ".", url(page) or ".") + "/"
+    return relative_url(site_path(target), site_path(page))
 
 
 def exclude_prerequisites(root: etree.Element) -> None:

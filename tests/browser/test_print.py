@@ -80,7 +80,7 @@ def test_the_download_links_resolve(site: Path, pdf: PdfReader):
             target = site / unquote(urljoin(base, urlsplit(link["href"]).path)).lstrip("/")
             assert target.is_file() and target.stat().st_size > 0, f"{page}: {link['href']}"
             linked.add(target.name)
-    assert linked == {"systemsexpert-notes.pdf", "systemsexpert-notes.apkg", "systemsexpert-notes.csv"}
+    assert linked == {"systemsexpert-notes.pdf", "systemsexpert-notes.apkg", "systemsexpert-notes.csv", "systemsexpert-notes.epub"}
 
 
 def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigation(server, watched):

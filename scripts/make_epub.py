@@ -37,10 +37,11 @@ from notes_site.extension import NotesExtension
 FILE_NAME = f"{NAME}.epub"
 HERE = "http://site.invalid/"  # a base to resolve a page's relative links against
 # What a browser uses and a book does not: site chrome, scripts, buttons, hidden blocks
-# (the term summaries that tooltips read, the lesson's "Mark as done").
+# (the term summaries that tooltips read, the lesson's "Mark as done"), and the target
+# of the skip link that Zensical puts in the article.
 DROPPED = (
     "script, style, noscript, form, input, button, template, [hidden], "
-    "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done"
+    "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done, a#__skip"
 )
 # Attributes for scripts, tooltips and the lightbox: nothing a reader sees.
 DROPPED_ATTRIBUTE_PREFIXES = ("data-", "aria-describedby")
@@ -183,9 +184,15 @@ def is_public(site_url: str) -> bool:
     return urlsplit(site_url).hostname not in (None, "127.0.0.1", "localhost")
 
 
-def relink(article: Tag, page: Page, files: dict[str, str], ids: dict[str, set[str]], site_url: str, images: dict[str, str]) -> None:
+def site_path(page: Page, href: str) -> str:
+    """A page's relative link as a path from the site's root."""
+    return urljoin(HERE + page.url, href).removeprefix(HERE)
+
+
+def relink(article: Tag, page: Page, files: dict[str, str], ids: dict[str, set[str]], site_url: str) -> None:
     """Links between pages of the book go to their chapters (to an anchor the chapter
-    has, else to its start); others go to the site; images to their copy in the book."""
+    has, else to its start); others go to the site; images to their copy in the book,
+    which keeps the site's paths."""
     for link in article.find_all("a", href=True):
         target = urlsplit(urljoin(HERE + page.url, link["href"]))
         if target.scheme + "://" + target.netloc + "/" != HERE:
@@ -199,7 +206,7 @@ def relink(article: Tag, page: Page, files: dict[str, str], ids: dict[str, set[s
         else:
             link.unwrap()  # a local build's address would be a dead link on an e-reader
     for image in article.find_all("img"):
-        image["src"] = images[urljoin(HERE + page.url, image["src"]).removeprefix(HERE)]
+        image["src"] = site_path(page, image["src"])
 
 
 def chapter_of(page: Page, html: str) -> tuple[Chapter, list[str]]:
@@ -208,7 +215,7 @@ def chapter_of(page: Page, html: str) -> tuple[Chapter, list[str]]:
     article = article_of(html, page.source)
     strip_chrome(article)
     open_details(article)
-    images = [urljoin(HERE + page.url, src).removeprefix(HERE) for src in light_figures(article)]
+    images = [site_path(page, src) for src in light_figures(article)]
     unique_ids(article)
     heading = article.find("h1")
     title = heading.get_text(" ", strip=True) if heading else page.source
@@ -293,8 +300,7 @@ def make_book(site: Path, pages: list[Page], meta: dict[str, str]) -> epub.EpubB
         image_paths += images
     files = {chapter.page.url: chapter.page.file_name for chapter in chapters}
     ids = {chapter.page.file_name: {e["id"] for e in chapter.body.find_all(id=True)} for chapter in chapters}
-    images = {path: path for path in dict.fromkeys(image_paths)}  # the book keeps the site's paths
-    for path in images:
+    for path in dict.fromkeys(image_paths):
         media_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
         book.add_item(epub.EpubImage(uid=xml_name(f"image-{path}"), file_name=path, media_type=media_type, content=(site / path).read_bytes()))
 
@@ -306,7 +312,7 @@ def make_book(site: Path, pages: list[Page], meta: dict[str, str]) -> epub.EpubB
     book.add_item(front)
     items, toc = [], []
     for chapter in chapters:
-        relink(chapter.body, chapter.page, files, ids, meta["site_url"], images)
+        relink(chapter.body, chapter.page, files, ids, meta["site_url"])
         item = epub.EpubHtml(title=chapter.title, file_name=chapter.page.file_name, lang=meta["language"],
                              uid=xml_name(f"chapter-{chapter.page.file_name.removesuffix('.xhtml')}"))
         item.content = str(chapter.body)

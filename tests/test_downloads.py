@@ -98,3 +98,4 @@ def test_make_build_writes_the_decks_and_the_epub_and_make_pdf_the_pdf():
     assert build.index("mkdocs build") < build.index("scripts/make_epub.py site")
     pdf = plan("pdf")
     assert pdf.index("scripts/export_decks.py site") < pdf.index("scripts/make_pdf.py site")
+    assert "scripts/make_epub.py site" in pdf  # the deploy's `make pdf` publishes the EPUB too

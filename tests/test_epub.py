@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -166,6 +168,8 @@ def test_editors_notes_are_kept_and_styled_as_notes(site: Path, book: Book):
 def test_the_book_has_no_scripts_buttons_or_hidden_blocks(book: Book):
     for href, page in book.chapters().items():
         assert not page.select("script, button, form, input, [hidden], .headerlink, .term-summaries"), href
+        ids = [e["id"] for e in page.find_all(id=True)]
+        assert len(ids) == len(set(ids)), href
         assert "Mark as done" not in page.get_text(), href
         assert not [name for e in page.find_all(True) for name in e.attrs if name.startswith("data-")], href
     assert not [item for item in book.manifest().values() if "scripted" in item.get("properties", "")]
@@ -177,6 +181,19 @@ def test_the_identifier_is_the_same_in_every_build(site: Path, book: Book, tmp_p
     rebuilt = Book(export(copy, ROOT / "mkdocs.yml"))
     assert rebuilt.identifier() == book.identifier()
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", book.identifier())
+
+
+def test_a_zensical_build_followed_by_the_same_step_gets_the_same_book(project: Path, book: Book):
+    zensical = Path(sys.executable).parent / "zensical"
+    built = subprocess.run([str(zensical), "build", "--clean"], cwd=project, capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    made = subprocess.run([sys.executable, str(ROOT / "scripts/make_epub.py"), "site"], cwd=project, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    other = Book(project / "site" / "downloads" / FILE_NAME)
+    assert other.spine() == book.spine()
+    between_tags = lambda data: re.sub(rb">\s+<", b"><", data)  # the blank lines that dropped elements leave
+    for href in book.chapters():
+        assert between_tags(other.read(href)) == between_tags(book.read(href)), href
 
 
 def test_the_identifier_follows_the_site_url_alone():
@@ -192,6 +209,7 @@ LESSON = """<html><body><nav>site navigation</nav><article class="md-content__in
 <p class="lesson-done" hidden=""><button>Mark as done</button></p>
 <h2 id="notes">Notes</h2>
 <h3 id="a-part">A part</h3>
+<p id="a-part">An id the page has twice</p>
 <p>A <a class="glossary-term" data-summary="s" aria-describedby="summary-cache" href="../../glossary/#cache">cache</a>,
 <a href="../../glossary/#gone">an anchor the glossary lost</a>,
 <a href="../../flashcards/">the flashcards</a>.</p>
@@ -229,7 +247,16 @@ def test_a_chapter_keeps_the_article_without_the_chrome(small_book: Book):
     assert text(page.find("h1")) == "Lesson 1: One"
     assert "site navigation" not in page.get_text() and "Edit" not in page.get_text()
     assert not page.select("script, button, [hidden], .headerlink")
+    assert [e["id"] for e in page.find_all(id=True)] == ["lesson-1-one", "notes", "a-part"]
     assert not [name for e in page.find_all(True) for name in e.attrs if name.startswith(("data-", "aria-describedby"))]
+
+
+def test_a_page_without_an_article_is_named(tmp_path: Path):
+    (tmp_path / "lessons/01-one").mkdir(parents=True)
+    (tmp_path / "lessons/01-one/index.html").write_text("<html><body><p>Not a built page</p></body></html>")
+    meta = {"title": "Notes", "author": "A", "description": "D", "language": "en", "site_url": SITE_URL}
+    with pytest.raises(SystemExit, match="^lessons/01-one.md: no <article>"):
+        make_book(tmp_path, [Page("lessons/01-one.md", "lessons/01-one/", "01-one.xhtml")], meta)
 
 
 def test_links_go_to_chapters_to_anchors_they_have_and_else_to_the_site(small_book: Book):

@@ -76,10 +76,13 @@ def test_the_download_links_resolve(site: Path, pdf: PdfReader):
     for page in ("index.html", "flashcards/index.html"):
         base = "/" + page
         article = BeautifulSoup((site / page).read_text(), "html.parser").find("article")
+        on_page = set()
         for link in article.select('a[href*="downloads/"]'):
             target = site / unquote(urljoin(base, urlsplit(link["href"]).path)).lstrip("/")
             assert target.is_file() and target.stat().st_size > 0, f"{page}: {link['href']}"
-            linked.add(target.name)
+            on_page.add(target.name)
+        assert {"systemsexpert-notes.pdf", "systemsexpert-notes.epub"} <= on_page, page  # all the notes, from both pages
+        linked |= on_page
     assert linked == {"systemsexpert-notes.pdf", "systemsexpert-notes.apkg", "systemsexpert-notes.csv", "systemsexpert-notes.epub"}
 
 

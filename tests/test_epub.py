@@ -145,6 +145,15 @@ def test_the_definitions_are_the_glossary_pages(site: Path, book: Book):
     assert len(on_site) == len(sources().entries)
 
 
+def test_every_bullet_of_a_lesson_is_in_its_chapter_at_its_depth(site: Path, book: Book):
+    def bullets(article: Tag) -> list[tuple[int, str]]:
+        return [(len(li.find_parents(["ul", "ol"])), text(li)) for li in article.find_all("li")]
+
+    chapters = [page for href, page in book.chapters().items() if href != "glossary.xhtml"]
+    for article, chapter in zip(written_articles(site), chapters, strict=True):
+        assert bullets(chapter) == bullets(article), text(chapter.find("h1"))
+
+
 def test_figures_are_their_light_variant_with_alt_text(site: Path, book: Book):
     light = [img["alt"] for article in written_articles(site) for img in article.select("img") if not img["src"].endswith("#only-dark")]
     images = [img for page in book.chapters().values() for img in page.find_all("img")]

@@ -9,9 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks, and its flashcard decks
+build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks, its flashcard decks and its EPUB
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/export_decks.py site  # site/downloads/: the Anki deck and the CSV
+	$(BIN)/python scripts/make_epub.py site  # site/downloads/: the EPUB, from the built pages
 
 pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-notes.pdf with Chromium
 	$(BIN)/python scripts/make_pdf.py site
@@ -38,7 +39,7 @@ lock: check-python $(VENV)/.installed ## Re-pin requirements.txt (with hashes) f
 check-python:
 	@sh scripts/check_setup.sh python venv
 check-tools: browser
-	@sh scripts/check_setup.sh python venv node chromium
+	@sh scripts/check_setup.sh python venv node chromium java
 check-chromium: browser
 	@sh scripts/check_setup.sh chromium
 

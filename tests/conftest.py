@@ -17,12 +17,15 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "notes_site", "overrides", "CONT
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `make build` makes it: the strict build, then the flashcard decks."""
+    """The site as `make build` makes it: the strict build, then the flashcard decks
+    and the service worker."""
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
     decks = subprocess.run([sys.executable, "scripts/export_decks.py", str(site_dir)], cwd=ROOT, capture_output=True, text=True)
     assert decks.returncode == 0, decks.stderr
+    worker = subprocess.run([sys.executable, "scripts/offline.py", str(site_dir)], cwd=ROOT, capture_output=True, text=True)
+    assert worker.returncode == 0, worker.stderr
     return site_dir
 
 

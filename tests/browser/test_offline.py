@@ -43,6 +43,16 @@ def make_offline_ready(page: Page, url: str) -> str:
     return page.evaluate("navigator.serviceWorker.ready.then((registration) => registration.scope)")
 
 
+def eventually(page: Page, promise: str, seconds: float = 15) -> bool:
+    """Whether the page's promise comes true within the time (wait_for_function does not
+    wait for a promise)."""
+    for _ in range(int(seconds * 5)):
+        if page.evaluate(promise):
+            return True
+        page.wait_for_timeout(200)
+    return False
+
+
 def errors_of(context: BrowserContext) -> list[str]:
     errors: list[str] = []
     context.on("console", lambda message: message.type == "error" and errors.append(message.text))
@@ -150,7 +160,7 @@ def test_the_kill_switch_removes_the_worker_and_its_caches(browser: Browser, sit
             retire = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), str(root / "notes"), "--retire"])
             assert retire.returncode == 0
             page.reload()  # the browser finds the new sw.js: the kill switch
-            page.wait_for_function("caches.keys().then((names) => names.length === 0)", polling=200, timeout=15_000)
+            assert eventually(page, "caches.keys().then((names) => names.length === 0)")
         with pytest.raises(Error, match="ERR_CONNECTION_REFUSED"):
             page.goto(host + "/notes/glossary/")  # nothing kept any more
 

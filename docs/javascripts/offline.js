@@ -6,8 +6,6 @@
 // `notes:before-reload` event on window: study data that is not saved yet is saved
 // then (a listener may call event.preventDefault() only to report that saving failed,
 // which keeps the page as it is).
-import { Workbox } from "./vendor/workbox-window.prod.mjs";
-
 const SITE = new URL("../", import.meta.url); // this file is javascripts/offline.js
 const NOTICE = "A new version of the notes is available";
 
@@ -36,21 +34,26 @@ function offerUpdate(workbox) {
   document.body.append(notice);
 }
 
-function register() {
+async function register() {
+  // Fetched after the page has loaded, so it never competes with what the page needs.
+  const { Workbox } = await import("./vendor/workbox-window.prod.mjs");
   const workbox = new Workbox(new URL("sw.js", SITE).href, { scope: SITE.pathname });
   workbox.addEventListener("waiting", () => offerUpdate(workbox));
-  workbox.register().then((registration) => {
-    if (!registration || !navigator.serviceWorker.controller) return; // a first visit: nothing to update
-    // A new version that the browser began to install on its own before register():
-    // workbox-window only follows the ones found after it.
-    const installing = registration.installing;
-    installing?.addEventListener("statechange", () => {
-      if (installing.state === "installed") offerUpdate(workbox);
-    });
-    // Look for a new deploy now: Chromium's own check waits until the worker is idle,
-    // which a reader going from page to page may never leave it.
-    workbox.update().catch(() => {}); // offline: no new version to find, nothing to say
-  }, (error) => console.warn("Offline reading is not available:", error));
+  const registration = await workbox.register();
+  if (!registration || !navigator.serviceWorker.controller) return; // a first visit: nothing to update
+  // A new version that the browser began to install on its own before register():
+  // workbox-window only follows the ones found after it.
+  const installing = registration.installing;
+  installing?.addEventListener("statechange", () => {
+    if (installing.state === "installed") offerUpdate(workbox);
+  });
+  // Look for a new deploy now: Chromium's own check waits until the worker is idle,
+  // which a reader going from page to page may never leave it.
+  workbox.update().catch(() => {}); // offline: no new version to find, nothing to say
+}
+
+function start() {
+  register().catch((error) => console.warn("Offline reading is not available:", error));
 }
 
 // `make serve` (MkDocs' live reload) has no worker and must not be answered by the one
@@ -58,6 +61,6 @@ function register() {
 if (typeof window.livereload === "function") {
   navigator.serviceWorker?.getRegistration(SITE.href).then((registration) => registration?.unregister());
 } else if ("serviceWorker" in navigator) {
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true }); // after the page's own work
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true }); // after the page's own work
 }

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
 from browser.test_search import hits, search
@@ -23,6 +24,11 @@ from support import ROOT, mkdocs_build, sources
 
 NOTICE = "A new version of the notes is available"
 WORD = "quokkas"  # in no lesson
+LOADED_BEFORE_WORKBOX = """() => {
+  const page = performance.getEntriesByType("navigation")[0];
+  const workbox = performance.getEntriesByType("resource").find((entry) => entry.name.endsWith("/workbox-window.prod.mjs"));
+  return page.loadEventStart > 0 && workbox.startTime >= page.loadEventStart;
+}"""
 PAGES = {"home": "", "glossary": "glossary/", "flashcards": "flashcards/", "learning path": "learning-path/"}
 
 
@@ -51,6 +57,11 @@ def eventually(page: Page, promise: str, seconds: float = 15) -> bool:
             return True
         page.wait_for_timeout(200)
     return False
+
+
+def violations(page: Page, within: str | None = None) -> list[str]:
+    found = Axe().run(page, context=within).response["violations"]
+    return [f"{v['id']}: {v['help']} e.g. {v['nodes'][0]['target']}" for v in found]
 
 
 def errors_of(context: BrowserContext) -> list[str]:
@@ -98,11 +109,13 @@ def test_a_page_not_kept_shows_the_offline_page_and_a_download_is_no_page(browse
         page = context.new_page()
         with serve(site) as host:
             make_offline_ready(page, host + "/")
+        assert page.evaluate(LOADED_BEFORE_WORKBOX)  # the worker's part waits for the page
         page.goto(host + "/print/")  # the print page is not kept
         expect(page.locator("h1")).to_contain_text("You are offline")
         expect(page.get_by_role("link", name="Open the page again")).to_have_attribute("href", host + "/print/")
         for name in ("the home page", "the glossary", "the flashcards", "the learning path"):
             expect(page.locator("article").get_by_role("link", name=name)).to_be_visible()
+        assert violations(page) == []
         page.locator("article").get_by_role("link", name="the glossary").click()
         expect(page.locator("h1")).to_contain_text("Glossary")
         for download in sorted((site / "downloads").iterdir()):
@@ -139,6 +152,7 @@ def test_a_new_deploy_is_offered_and_shows_after_reload(browser: Browser, site: 
             page.reload()  # the browser checks sw.js on a navigation
             expect(page.get_by_role("status").filter(has_text=NOTICE)).to_be_visible(timeout=20_000)
             assert WORD not in page.locator("article").inner_text()  # the kept version, until Reload
+            assert violations(page, ".update-notice") == []
             page.get_by_role("button", name="Reload").click()
             expect(page.locator("article")).to_contain_text(WORD)
             assert page.evaluate("sessionStorage.getItem('announced')") == "yes"

@@ -5,7 +5,8 @@
   also logged as a warning: ``mkdocs build --strict`` fails on it, naming the file
   and line.
 - On a lesson page, the first mention of each term per section links to its entry,
-  which CSS shows on hover and focus and screen readers hear as its description;
+  with its summary, which javascripts/term-tooltips.js shows in a tooltip on hover,
+  focus or a first tap, and names as the link's description;
   acronyms get an ``<abbr>``; the prerequisites are kept
   out of search; two lines say which lessons it builds on and leads to; and a
   written lesson gets a "Mark as done" button.
@@ -35,7 +36,7 @@ from .figures import group_by_palette
 from .flashcards import render_deck
 from .glossary_page import rebase, relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
-from .linking import describe, mark_mentions, text_of
+from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
 from .path import leads_to
 
@@ -113,8 +114,6 @@ class TermTreeprocessor(Treeprocessor):
         elif catalog and lesson:
             marks = catalog.marks(relative(self.glossary, lesson.path))
             mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
-            describe(root, {mark.attributes["aria-describedby"]: mark.attributes["data-summary"]
-                            for mark in marks.values() if mark.tag == "a"})
             exclude_prerequisites(root)
 
 

@@ -142,9 +142,13 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any]) -> str:
     lessons = [lesson for lesson in catalog.lessons if not lesson.unwritten]
     svg = draw_map(lessons, catalog.path, lambda lesson: page_link(lesson.path, page))
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
-    # Search finds the lessons themselves, not their titles repeated here.
+    # Search finds the lessons themselves, not their titles repeated here. On a narrow
+    # screen the map scrolls sideways: a named region that a keyboard can scroll too.
     return "\n".join([
-        f'<div class="learning-path-map" data-search-exclude>{svg}</div>',
+        f'<p class="learning-path-hint" id="learning-path-hint" data-search-exclude>{MAP_SCROLLS}</p>',
+        "",
+        '<div class="learning-path-map" role="region" tabindex="0" aria-label="Learning path map"'
+        f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</div>',
         "",
         '<details class="learning-path-list" data-search-exclude markdown>',
         "<summary>The map as a list</summary>",
@@ -154,6 +158,8 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any]) -> str:
         "</details>",
     ])
 
+
+MAP_SCROLLS = "The map scrolls sideways on a narrow screen; the list under it says the same."
 
 BLOCKS = {
     "[GLOSSARY]": ("glossary", glossary_block),

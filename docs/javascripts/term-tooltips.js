@@ -24,7 +24,7 @@ function make() {
   open = document.createElement("a");
   open.textContent = "Open in the glossary";
   popup.append(tip, open);
-  document.body.append(popup);
+  (document.querySelector("main") || document.body).append(popup); // in a landmark, as all content
 }
 
 function show(link, byTap) {
@@ -62,8 +62,9 @@ function place(link) {
   const anchor = below ? last : first;
   const left = Math.max(EDGE, Math.min(anchor.left, viewWidth - EDGE - width));
   const top = below ? last.bottom + GAP : first.top - GAP - height;
-  popup.style.left = `${left + scrollX}px`;
-  popup.style.top = `${top + scrollY}px`;
+  const origin = popup.offsetParent.getBoundingClientRect(); // what "left" and "top" count from
+  popup.style.left = `${left - origin.left}px`;
+  popup.style.top = `${top - origin.top}px`;
 }
 
 const onBox = (node) => Boolean(popup && node instanceof Node && popup.contains(node));

@@ -38,7 +38,7 @@ lock: check-python $(VENV)/.installed ## Re-pin requirements.txt (with hashes) f
 check-python:
 	@sh scripts/check_setup.sh python venv
 check-tools: browser
-	@sh scripts/check_setup.sh python venv node chromium
+	@sh scripts/check_setup.sh python venv node chromium java
 check-chromium: browser
 	@sh scripts/check_setup.sh chromium
 

@@ -59,7 +59,7 @@ def machine(tmp_path: Path, **fakes: str) -> dict[str, str]:
 
 def everything(**changes: str | None) -> dict[str, str]:
     """Fakes for a machine that has it all, with some changed or (None) removed."""
-    tools = {"python3": python(minimum()), "node": OK, "npm": OK, "chromium": OK, **changes}
+    tools = {"python3": python(minimum()), "node": OK, "npm": OK, "chromium": OK, "java": OK, **changes}
     return {name: script for name, script in tools.items() if script is not None}
 
 
@@ -144,6 +144,11 @@ def test_make_stops_at_the_line_before_installing_anything(tmp_path: Path):
         line = result.stderr.splitlines()[0]
         assert line.startswith("Missing ") and wanted in line and unwanted not in line, result.stderr
         assert not (project / ".venv").exists() and not (project / "node_modules").exists()
+
+
+def test_without_java_it_asks_for_a_java_runtime(tmp_path: Path):
+    line = one_line(check(machine(tmp_path, **everything(java=None)), "java"))
+    assert "Java" in line and line.endswith("apt-get install default-jre-headless")
 
 
 def test_ci_run_installs_what_is_missing_then_runs_make_test(tmp_path: Path):

@@ -142,3 +142,13 @@ def test_the_print_page_has_no_tooltip_script(server, watched):
     page.wait_for_load_state("networkidle")
     page.locator("a.glossary-term").first.hover()
     expect(page.locator(TOOLTIP)).to_have_count(0)
+
+
+def test_a_printed_lesson_leaves_out_an_open_tooltip(server, watched):
+    page = watched.page
+    lesson(page, server)
+    page.locator("a.glossary-term").first.hover()
+    tooltip = page.locator(TOOLTIP)
+    expect(tooltip).to_be_visible()
+    page.emulate_media(media="print")
+    expect(tooltip).to_be_hidden()

@@ -151,4 +151,4 @@ def test_a_printed_lesson_leaves_out_an_open_tooltip(server, watched):
     tooltip = page.locator(TOOLTIP)
     expect(tooltip).to_be_visible()
     page.emulate_media(media="print")
-    expect(tooltip).to_be_hidden()
+    assert not tooltip.evaluate("t => t.checkVisibility() && t.getBoundingClientRect().height > 0")

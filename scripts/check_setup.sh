@@ -62,7 +62,7 @@ check_chromium() {
 }
 
 check_java() {
-  # EPUBCheck, which validates the EPUB in the tests, is a Java program.
+  # EPUBCheck (the EPUB) and the Nu HTML Checker (every page), which the tests run, are Java programs.
   command -v java >/dev/null || need Java default-jre-headless
 }
 

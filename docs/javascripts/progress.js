@@ -52,7 +52,7 @@
       var link = card.querySelector("a[href]");
       var match = link && new URL(link.href).pathname.match(LESSON_URL);
       if (!match) return;
-      var lesson = { number: Number(match[1]), link: link, done: isDone(store, match[1]) };
+      var lesson = { number: Number(match[1]), link: link, done: isDone(store, Number(match[1])) };
       lessons.push(lesson);
       if (lesson.done) {
         var badge = document.createElement("span");

@@ -134,7 +134,10 @@ function createStore() {
      *  no tab's change is lost. Returns null when stored, or a sentence for the reader that
      *  names `what` was not saved and why. */
     update(what, change) {
-      if (readOnly) return `${what} was not saved: ${readOnly}.`;
+      if (readOnly) {
+        change(data); // for this visit only, so that the page goes on
+        return `${what} was not saved: ${readOnly}.`;
+      }
       let stored;
       try {
         stored = readStored(localStorage.getItem(KEY));

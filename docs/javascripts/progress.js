@@ -7,11 +7,9 @@
 (function () {
   var LESSON_URL = /\/lessons\/(\d+)-[^/]*\/?$/;
   var here = document.currentScript.src;
-  var modules = null;
 
-  function study() {
-    modules = modules || Promise.all([import(new URL("study-data.js", here).href), import(new URL("study-backup.js", here).href)]);
-    return modules;
+  function load(name) {
+    return import(new URL(name, here).href); // a module loads once per visit, however often asked
   }
 
   function isDone(store, number) {
@@ -96,14 +94,16 @@
     var box = document.querySelector("[data-course-progress][hidden]");
     if (!unwired(box)) box = null;
     if (!toggles.length && !box) return;
-    study().then(function (loaded) {
-      var store = loaded[0].openStore();
+    load("study-data.js").then(function (studyData) {
+      var store = studyData.openStore();
       toggles.forEach(function (button) { wireToggle(button, store); });
       if (!box) return;
       var refresh = function () { showProgress(box, store); };
       refresh();
       store.watch(box, refresh);
-      loaded[1].wireBackup(document.querySelector("[data-study-backup]"), refresh);
+      load("study-backup.js").then(function (backup) {
+        backup.wireBackup(document.querySelector("[data-study-backup]"), refresh);
+      });
     });
   });
 })();

@@ -497,9 +497,10 @@ def test_the_store_loads_only_on_pages_that_use_it(watched, server):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     assert loaded == []
-    for path in ("/", "/lessons/01-introduction/", "/flashcards/"):
+    for path, backup in (("/", True), ("/lessons/01-introduction/", False), ("/flashcards/", True)):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
         assert any(url.endswith("/javascripts/study-data.js") for url in loaded), path
+        assert any(url.endswith("/javascripts/study-backup.js") for url in loaded) == backup, path
         loaded.clear()
     assert watched.errors == [] and watched.off_origin == []

@@ -4,8 +4,9 @@
 // In localStorage, one value, rather than IndexedDB: a write re-reads, changes and
 // writes back within one synchronous task, so two tabs cannot interleave inside it
 // (IndexedDB would need a transaction per change and async code everywhere); every
-// other tab hears of it through the `storage` event; and the data is small (a year of
-// 100 reviews a day is about 3 MB of the 5 MB Chromium, Firefox and Safari allow).
+// other tab hears of it through the `storage` event; and the data is small enough (a
+// year of 100 reviews a day is about 4 million characters, under the 5 million that
+// browsers allow an origin; a write past that fails, and the reader is told).
 //
 // Nothing is ever dropped: a value of a newer site is left untouched (this page then
 // saves nothing), a value it cannot read is copied aside before anything is written,
@@ -40,6 +41,7 @@ function createStore() {
   const notices = []; // what the reader must be told about the stored value, once per page
   let readOnly = null; // why nothing may be written, if so
   let asked = false; // navigator.storage.persist()
+  let unsaved = false; // a write failed: this tab holds changes that storage lacks
   let data = load();
 
   function load() {
@@ -129,9 +131,9 @@ function createStore() {
     watch(root, onChange) {
       watchers.add({ root, onChange });
     },
-    /** Re-reads the stored value, merges this tab's data into it per card (the later
-     *  review wins), applies change(data) and stores it (unless change returns false):
-     *  no tab's change is lost. Returns null when stored, or a sentence for the reader that
+    /** Re-reads the stored value (with what this tab failed to store merged in, per card
+     *  the later review), applies change(data) and stores it (unless change returns
+     *  false): no tab's change is lost. Returns null when stored, or a sentence for the reader that
      *  names `what` was not saved and why. */
     update(what, change) {
       if (readOnly) {
@@ -149,10 +151,11 @@ function createStore() {
         return `${what} was not saved: your study data was changed elsewhere into a form this page cannot read. Reload the page.`;
       }
       const fresh = stored.kind === "current" ? stored.data : { ...emptyData(), settings: { ...data.settings }, last_backup: data.last_backup };
-      mergeInto(fresh, data); // what an earlier failed write left unsaved; else nothing
+      if (unsaved) mergeInto(fresh, data); // what an earlier failed write left out
       if (change(fresh) === false) return null; // nothing to change
       const failure = writeError(KEY, JSON.stringify(fresh));
       data = fresh; // kept for this visit even if not stored, so that the page goes on
+      unsaved = Boolean(failure);
       if (failure) return `${what} was not saved: this browser refused to store it (${failure}).`;
       return null;
     },

@@ -5,13 +5,13 @@
 // writes back within one synchronous task, so two tabs cannot interleave inside it
 // (IndexedDB would need a transaction per change and async code everywhere); every
 // other tab hears of it through the `storage` event; and the data is small enough (a
-// year of 100 reviews a day is about 4 million characters, under the 5 million that
+// year of 100 reviews a day is about 1.3 million characters, of the 5 million that
 // browsers allow an origin; a write past that fails, and the reader is told).
 //
 // Nothing is ever dropped: a value of a newer site is left untouched (this page then
 // saves nothing), a value it cannot read is copied aside before anything is written,
 // and the first site's `systemsexpert.*` values are copied over once and kept.
-import { emptyData, fromFirstVersion, mergeInto, readStored } from "./study-format.js";
+import { emptyData, fromFirstVersion, mergeInto, readStored, storedText } from "./study-format.js";
 
 const FIRST_SITE_KEYS = { flashcards: "systemsexpert.flashcards", done: "systemsexpert.lessons-done" };
 
@@ -79,7 +79,7 @@ function createStore() {
     } else if (stored.problems.length) {
       notices.push(`Some of your older study data could not be moved over (${stored.problems[0]}${more(stored.problems)}). It is kept, unchanged, under "${aside}".`);
     }
-    if (!write(KEY, JSON.stringify(stored.data))) notices.push("Your study data was read, but this browser refused to save it in the current form.");
+    if (!write(KEY, storedText(stored.data))) notices.push("Your study data was read, but this browser refused to save it in the current form.");
     return stored.data;
   }
 
@@ -105,7 +105,7 @@ function createStore() {
           `It is kept, unchanged, in this browser's storage under "${FIRST_SITE_KEYS.flashcards}" and "${FIRST_SITE_KEYS.done}".`,
       );
     }
-    if (!write(KEY, JSON.stringify(data))) notices.push("Your earlier progress was read, but this browser refused to save it in its new place.");
+    if (!write(KEY, storedText(data))) notices.push("Your earlier progress was read, but this browser refused to save it in its new place.");
     return data;
   }
 
@@ -153,7 +153,7 @@ function createStore() {
       const fresh = stored.kind === "current" ? stored.data : { ...emptyData(), settings: { ...data.settings }, last_backup: data.last_backup };
       if (unsaved) mergeInto(fresh, data); // what an earlier failed write left out
       if (change(fresh) === false) return null; // nothing to change
-      const failure = writeError(KEY, JSON.stringify(fresh));
+      const failure = writeError(KEY, storedText(fresh));
       data = fresh; // kept for this visit even if not stored, so that the page goes on
       unsaved = Boolean(failure);
       if (failure) return `${what} was not saved: this browser refused to store it (${failure}).`;

@@ -23,6 +23,7 @@ KEY = "/.systemsexpert.study"
 CURRENT = ".flashcard.is-current"
 SCHEMA = json.loads((ROOT / "docs" / "schemas" / "progress.schema.json").read_text())
 NEW_PER_DAY = 20
+REVLOG_COLUMNS = ["card_id", "review_time", "review_rating", "review_state", "review_duration"]
 DAY_MS = 24 * 60 * 60 * 1000
 FAIL_EVERY_WRITE = (
     "Storage.prototype.setItem = function () {"
@@ -51,7 +52,10 @@ def storage(page: Page) -> dict[str, str]:
 
 
 def study(page: Page, key: str = KEY) -> dict:
-    return json.loads(storage(page)[key])
+    """The stored study data, its review log's rows read as reviews."""
+    data = json.loads(storage(page)[key])
+    data["reviews"] = [dict(zip(REVLOG_COLUMNS, row)) for row in data["reviews"]]
+    return data
 
 
 def counts(page: Page) -> str:

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  emptyData, mergeInto, readBackup, readStored, toBackup, toRevlogCsv, REVLOG_COLUMNS,
+  emptyData, mergeInto, readBackup, readStored, storedText, toBackup, toRevlogCsv, REVLOG_COLUMNS,
 } from "../../docs/javascripts/study-format.js";
 
 const card = (lastReview, due = lastReview) => ({
@@ -96,6 +96,13 @@ test("the review log has the optimizer's columns and one row per review", () => 
   assert.equal(lines[1], `latency:reverse,${Date.parse("2026-11-01T10:00:00Z")},3,0,1500`);
 });
 
+test("the stored log is in rows, read back as the same reviews", () => {
+  const text = storedText(sample());
+  assert.deepEqual(JSON.parse(text).reviews[0], ["latency:reverse", Date.parse("2026-11-01T10:00:00Z"), 3, 0, 1500]);
+  assert.deepEqual(readStored(text), { kind: "current", data: sample(), problems: [] });
+  assert.ok(text.length < JSON.stringify(sample()).length);
+});
+
 test("stored values: current, the first version migrated, newer left alone, damaged salvaged", () => {
   assert.equal(readStored(null).kind, "empty");
   assert.equal(readStored(JSON.stringify(sample())).kind, "current");
@@ -145,7 +152,7 @@ test("two tabs writing in turn, each with a stale copy, lose nothing", async () 
   assert.equal(a.update("A's grade", grade("latency", 1000)), null);
   assert.equal(b.update("B's grade", grade("throughput", 2000)), null);
   assert.equal(a.update("A's second grade", grade("availability", 3000)), null);
-  const stored = JSON.parse(localStorage.getItem("/notes/.systemsexpert.study"));
+  const stored = readStored(localStorage.getItem("/notes/.systemsexpert.study")).data;
   assert.deepEqual(Object.keys(stored.cards).sort(), ["availability", "latency", "throughput"]);
   assert.deepEqual(stored.reviews.map((r) => r.card_id), ["latency", "throughput", "availability"]);
   assert.equal(stored.settings.filter, "lesson:6");

@@ -121,7 +121,7 @@ function createStore() {
     }
   });
 
-  return {
+  const store = {
     get data() {
       return data;
     },
@@ -167,6 +167,13 @@ function createStore() {
       navigator.storage.persisted().then((kept) => kept || navigator.storage.persist()).catch(() => {});
     },
   };
+
+  // Before the reload a new version of the site needs (javascripts/offline.js): what an
+  // earlier failed write left unsaved is stored now, or the page stays, saying so.
+  addEventListener("notes:before-reload", (event) => {
+    if (unsaved && store.update("Your progress", () => {})) event.preventDefault();
+  });
+  return store;
 }
 
 function more(problems) {

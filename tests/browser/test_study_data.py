@@ -508,3 +508,25 @@ def test_the_store_loads_only_on_pages_that_use_it(watched, server):
         assert any(url.endswith("/javascripts/study-backup.js") for url in loaded) == backup, path
         loaded.clear()
     assert watched.errors == [] and watched.off_origin == []
+
+
+def test_what_a_failed_write_left_is_saved_before_a_new_versions_reload(browser: Browser, server):
+    """offline.js announces the reload with `notes:before-reload`; the store saves then,
+    or cancels the event (the page stays and says so) while it still cannot."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(
+        "const realSetItem = Storage.prototype.setItem; window.refuse = true;"
+        "Storage.prototype.setItem = function (k, v) {"
+        " if (window.refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');"
+        " return realSetItem.call(this, k, v); };"
+    )
+    page = context.new_page()
+    open_deck(page, server)
+    term = grade(page)
+    announce = "!window.dispatchEvent(new Event('notes:before-reload', { cancelable: true }))"
+    assert page.evaluate(announce) is True  # still refused: the reload waits
+    assert KEY not in storage(page)
+    page.evaluate("window.refuse = false")
+    assert page.evaluate(announce) is False  # saved: the reload may go on
+    assert term in study(page)["cards"]
+    context.close()

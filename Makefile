@@ -4,14 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test snapshot figures lock bench browser check-python check-tools check-chromium clean FORCE
+.PHONY: serve build pdf test snapshot figures icons lock bench browser check-python check-tools check-chromium clean FORCE
 
 serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks, and its flashcard decks
+build: check-python $(VENV)/.installed ## Build the site into site/ with the strict checks, its flashcard decks, its EPUB and its service worker
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python scripts/export_decks.py site  # site/downloads/: the Anki deck and the CSV
+	$(BIN)/python scripts/make_epub.py site  # site/downloads/: the EPUB, from the built pages
+	$(BIN)/python scripts/offline.py site  # site/sw.js: the service worker and its precache manifest
 
 pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-notes.pdf with Chromium
 	$(BIN)/python scripts/make_pdf.py site
@@ -26,6 +28,9 @@ figures: check-python $(VENV)/.installed ## Redraw the ring figures of Lesson 11
 	$(BIN)/python scripts/draw_ring_figures.py
 	$(BIN)/python scripts/draw_dark_figures.py
 
+icons: check-chromium $(VENV)/.installed ## Redraw the app icons of docs/icons/ from the site's logo
+	$(BIN)/python scripts/draw_icons.py
+
 bench: check-tools $(VENV)/.installed bench/node_modules/.installed ## Build time, Lighthouse, page weight and search speed against stock Material
 	$(BIN)/python scripts/bench.py
 
@@ -38,7 +43,7 @@ lock: check-python $(VENV)/.installed ## Re-pin requirements.txt (with hashes) f
 check-python:
 	@sh scripts/check_setup.sh python venv
 check-tools: browser
-	@sh scripts/check_setup.sh python venv node chromium
+	@sh scripts/check_setup.sh python venv node chromium java
 check-chromium: browser
 	@sh scripts/check_setup.sh chromium
 

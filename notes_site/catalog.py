@@ -34,22 +34,16 @@ class Catalog:
         return next((l for l in self.lessons if l.number == number and l.title == title), None)
 
     def marks(self, glossary_href: str) -> dict[str, Mark]:
-        """A link to each entry, described by its summary (see linking.describe); an
-        <abbr> titled with its expansion for each acronym."""
+        """A link to each entry, with its summary for the tooltip that describes it
+        (javascripts/term-tooltips.js); an <abbr> titled with its expansion for each acronym."""
         marks = {
             entry.id: Mark("a", {
-                "class": "glossary-term", "href": f"{glossary_href}#{entry.id}",
-                "data-summary": entry.summary, "aria-describedby": summary_id(entry.id),
+                "class": "glossary-term", "href": f"{glossary_href}#{entry.id}", "data-summary": entry.summary,
             })
             for entry in self.entries
         }
         marks.update((acronym, Mark("abbr", {"title": expansion})) for acronym, expansion in self.acronyms.items())
         return marks
-
-
-def summary_id(entry_id: str) -> str:
-    """The id of the element a page's links to an entry are described by."""
-    return f"summary-{entry_id}"
 
 
 def load(docs_dir: str, lessons_dir: str, glossary: str) -> Catalog:

@@ -5,7 +5,8 @@
   also logged as a warning: ``mkdocs build --strict`` fails on it, naming the file
   and line.
 - On a lesson page, the first mention of each term per section links to its entry,
-  which CSS shows on hover and focus and screen readers hear as its description;
+  with its summary, which javascripts/term-tooltips.js shows in a tooltip on hover,
+  focus or a first tap, and names as the link's description;
   acronyms get an ``<abbr>``; the prerequisites are kept
   out of search; two lines say which lessons it builds on and leads to; and a
   written lesson gets a "Mark as done" button.
@@ -34,7 +35,7 @@ from .figures import group_by_palette
 from .flashcards import render_deck
 from .glossary_page import relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
-from .linking import describe, mark_mentions, text_of
+from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
 from .path import leads_to
 from .rendering import OnPage, relative_url, setup_of, site_path
@@ -112,8 +113,6 @@ class TermTreeprocessor(Treeprocessor):
         if catalog and lesson:
             marks = catalog.marks(relative(self.glossary, lesson.path))
             mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
-            describe(root, {mark.attributes["aria-describedby"]: mark.attributes["data-summary"]
-                            for mark in marks.values() if mark.tag == "a"})
             exclude_prerequisites(root)
 
 
@@ -142,9 +141,13 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPa
     lessons = [lesson for lesson in catalog.lessons if not lesson.unwritten]
     svg = draw_map(lessons, catalog.path, lambda lesson: page_link(lesson.path, page))
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
-    # Search finds the lessons themselves, not their titles repeated here.
+    # Search finds the lessons themselves, not their titles repeated here. On a narrow
+    # screen the map scrolls sideways: a named region that a keyboard can scroll too.
     return "\n".join([
-        f'<div class="learning-path-map" data-search-exclude>{svg}</div>',
+        f'<p class="learning-path-hint" id="learning-path-hint" data-search-exclude>{MAP_SCROLLS}</p>',
+        "",
+        '<div class="learning-path-map" role="region" tabindex="0" aria-label="Learning path map"'
+        f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</div>',
         "",
         '<details class="learning-path-list" data-search-exclude markdown>',
         "<summary>The map as a list</summary>",
@@ -154,6 +157,8 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPa
         "</details>",
     ])
 
+
+MAP_SCROLLS = "The map scrolls sideways on a narrow screen; the list under it says the same."
 
 BLOCKS = {
     "[GLOSSARY]": ("glossary", glossary_block),

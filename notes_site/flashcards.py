@@ -42,8 +42,13 @@ OPTIONS = """\
 <label><input type="radio" name="flashcards-direction" value="forward" checked> The definition of a term</label>
 <label><input type="radio" name="flashcards-direction" value="reverse"> The term of a definition</label>
 </fieldset>
+<p class="flashcards-new-per-day"><label for="flashcards-new-per-day">New cards a day</label>
+<input type="number" id="flashcards-new-per-day" min="0" step="1" value="20"></p>
 <p class="flashcards-counts" aria-live="polite"></p>
 </div>"""
+
+# Backup, restore and the review log: docs/javascripts/study-backup.js fills the box.
+BACKUP = '<div class="study-backup" data-study-backup hidden></div>'
 
 # Grades as in Anki; the keys 1 to 4 press them, Space or Enter shows the answer.
 GRADES = ("Again", "Hard", "Good", "Easy")
@@ -59,8 +64,11 @@ ACTIONS = "\n".join([
     ),
     "</div>",
     '<p class="flashcards-finished" role="status"></p>',
+    # A failed save, whichever control made it, or a stored value the page could not use.
+    '<p class="flashcards-alert" role="alert"></p>',
     '<p class="flashcards-reset"><button type="button" class="md-button" data-reset>Reset flashcard progress</button></p>',
     "</div>",
+    BACKUP,
 ])
 
 

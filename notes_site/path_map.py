@@ -24,7 +24,10 @@ SMALLEST_TEXT_PX = 12  # the map shrinks with the page, never its text below thi
 
 def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Callable[[Lesson], str]) -> str:
     """An <svg> of the lessons, each an arrow from the lessons it builds on."""
-    graph = pygraphviz.AGraph(directed=True, rankdir="LR", nodesep="0.25", ranksep="0.5", bgcolor="transparent")
+    # Nodes first, in the order they are added (lesson order): the order Tab visits them.
+    graph = pygraphviz.AGraph(
+        directed=True, rankdir="LR", nodesep="0.25", ranksep="0.5", bgcolor="transparent", outputorder="nodesfirst"
+    )
     graph.node_attr.update(shape="box", style="rounded", fontname=FONT, fontsize=str(FONT_POINTS), margin="0.15,0.06")
     graph.edge_attr.update(arrowsize="0.7")
     numbers = {lesson.number for lesson in lessons}
@@ -48,7 +51,7 @@ def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Call
     width, height = (float(v) * 4 / 3 for v in SIZE.search(svg).groups())  # points to pixels
     narrowest = width * SMALLEST_TEXT_PX / (FONT_POINTS * 4 / 3)
     style = f"width: 100%; max-width: {width:.0f}px; min-width: {narrowest:.0f}px"
-    svg = SIZE.sub(f'<svg width="{width:.0f}" height="{height:.0f}" style="{style}" role="group" aria-label="Learning path map"', svg, 1)
+    svg = SIZE.sub(f'<svg width="{width:.0f}" height="{height:.0f}" style="{style}"', svg, 1)
     # SVG 2's href, which crawlers and Lighthouse take for a link (Graphviz writes xlink:href).
     return svg.replace("<svg ", '<svg class="learning-path-svg" ', 1).replace("<a xlink:href=", "<a href=")
 

@@ -12,6 +12,8 @@ median over the rounds, beside the site/stock ratio.
 - Search: the median time from typing each query of tests/fixtures/search-queries.tsv
   to its results, and apart from those the first query of a fresh page (for the site,
   that fetches the search documents and builds the index).
+- Requests to the network on a first and on a repeat visit of each page: the site's
+  service worker against stock's HTTP cache.
 
 Stock Material: the theme's defaults, no hooks, no overrides, no extra CSS or
 JavaScript, only the search plugin; the same Markdown, so the same content.
@@ -30,14 +32,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from chromium import CHROMIUM, FLAGS
-from static_host import serve
+from offline import write_worker
+from static_host import StaticHost, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -172,6 +177,50 @@ def search_latencies(base_url: str, first_queries: int = 5) -> tuple[list[float]
     return first, times
 
 
+# --- Repeat visit --------------------------------------------------------------------------
+
+
+def repeat_visit_requests(site_dir: str, stock_dir: str) -> None:
+    """Requests that reach the server when a reader opens each page a second time: for
+    the site once its service worker has kept everything (scripts/offline.py), for stock
+    with the browser's HTTP cache alone. The server counts them, so the worker's own
+    fetches count too (the check for a new sw.js)."""
+    from playwright.sync_api import sync_playwright
+
+    pages = {**SHARED_PAGES, **SITE_ONLY_PAGES}
+    print("\nRequests to the network: a first visit of each page (for the site, with its worker's")
+    print("precaching), then a repeat visit")
+    print("| page | side | first visit | repeat visit |")
+    print("| --- | --- | --- | --- |")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for label, root in (("site", site_dir), ("stock", stock_dir)):
+            received: list[str] = []
+            handler = type("Counted", (StaticHost,), {"root": Path(root).resolve(), "log_message": lambda self, *_: received.append(self.path)})
+            httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=httpd.serve_forever, daemon=True).start()
+            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+            for page_name, path in pages.items():
+                if page_name in SITE_ONLY_PAGES and label == "stock":
+                    continue
+                context = browser.new_context()  # a first visit: nothing kept yet
+                page = context.new_page()
+                received.clear()
+                page.goto(base + path, wait_until="networkidle")
+                # The first visit ends once the worker has kept the site (no worker: at once).
+                page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r && navigator.serviceWorker.ready)")
+                page.wait_for_timeout(500)
+                first = len(received)
+                received.clear()
+                context.new_page().goto(base + path, wait_until="networkidle")
+                page.wait_for_timeout(1000)  # the after-load check for a new deploy
+                print(f"| {page_name} | {label} | {first} | {len(received)} |")
+                context.close()
+            httpd.shutdown()
+            httpd.server_close()
+        browser.close()
+
+
 # --- Main ------------------------------------------------------------------------------
 
 
@@ -188,6 +237,7 @@ def main() -> None:
     compare_builds(args.rounds)
     with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as stock:
         build_site(ours, stock=False)
+        write_worker(Path(ours))  # as `make build` does: the site as readers get it
         build_site(stock, stock=True)
         with serve(ours) as site_url, serve(stock) as stock_url:
             if not args.skip_lighthouse:
@@ -199,6 +249,7 @@ def main() -> None:
                     f"search, typing to results: {label:5} first query of a page median {statistics.median(first):6.1f} ms"
                     f" over {len(first)} pages; then median {statistics.median(times):6.1f} ms over {len(times)} queries"
                 )
+        repeat_visit_requests(ours, stock)
 
 
 if __name__ == "__main__":

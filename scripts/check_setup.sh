@@ -3,7 +3,7 @@
 # it is missing, one line names all of it and the command to install it, and the
 # exit status is 1, rather than a failure midway that explains nothing.
 #
-#   sh scripts/check_setup.sh python venv node chromium   (any of them)
+#   sh scripts/check_setup.sh python venv node chromium java   (any of them)
 #   sh scripts/check_setup.sh --packages ...              the Debian packages, for .ci/run
 #
 # POSIX sh rather than Python, so that it still speaks when python3 is missing or old.
@@ -61,6 +61,11 @@ check_chromium() {
   fi
 }
 
+check_java() {
+  # EPUBCheck (the EPUB) and the Nu HTML Checker (every page), which the tests run, are Java programs.
+  command -v java >/dev/null || need Java default-jre-headless
+}
+
 list=false
 if [ "${1:-}" = --packages ]; then
   list=true
@@ -68,7 +73,7 @@ if [ "${1:-}" = --packages ]; then
 fi
 for what in "$@"; do
   case $what in
-    python | venv | node | chromium) "check_$what" ;;
+    python | venv | node | chromium | java) "check_$what" ;;
     *) echo "check_setup.sh: no check named '$what'" >&2; exit 2 ;;
   esac
 done

@@ -17,12 +17,14 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "notes_site", "overrides", "CONT
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `make build` makes it: the strict build, then the flashcard decks."""
+    """The site as `make build` makes it: the strict build, then the flashcard decks,
+    the EPUB and the service worker."""
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
-    decks = subprocess.run([sys.executable, "scripts/export_decks.py", str(site_dir)], cwd=ROOT, capture_output=True, text=True)
-    assert decks.returncode == 0, decks.stderr
+    for script in ("scripts/export_decks.py", "scripts/make_epub.py", "scripts/offline.py"):
+        step = subprocess.run([sys.executable, script, str(site_dir)], cwd=ROOT, capture_output=True, text=True)
+        assert step.returncode == 0, step.stderr
     return site_dir
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from notes_site.lessons import KEY_TERMS, PREREQUISITES, parse_lesson
-from support import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build, search_documents
 
 EXAMPLE = re.compile(r"## The lesson format.*?```markdown\n(.*?)\n```", re.S)
 # The tests that check a built site; each derives its counts from the sources.
@@ -54,3 +54,13 @@ def test_writing_lesson_20_from_the_example_passes_the_build_and_its_checks(tmp_
     checks = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *(f"tests/{t}" for t in SITE_CHECKS)],
                             cwd=copy, env=env, capture_output=True, text=True)
     assert checks.returncode == 0, checks.stdout[-3000:]
+
+
+def test_the_example_is_out_of_search(site: Path):
+    """A query such as "QPS" leads to the lessons, not to a screenful of the template."""
+    lines = [line.lstrip("#- ").strip() for line in example().split("\n")]
+    sentences = [line for line in lines if len(line.split()) >= 5]
+    assert sentences
+    for document in search_documents(site):
+        if document["location"].startswith("contributing/"):
+            assert [s for s in sentences if s in document["text"]] == [], document["location"]

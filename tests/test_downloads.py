@@ -164,7 +164,7 @@ def test_a_term_without_a_card_on_the_built_page_stops_the_export_naming_it(tmp_
     assert not (tmp_path / f"{NAME}.apkg").exists()
 
 
-def test_make_build_writes_the_decks_and_make_pdf_the_pdf():
+def test_make_build_writes_the_decks_and_the_epub_and_make_pdf_the_pdf():
     def plan(goal: str) -> str:
         result = subprocess.run(["make", "-n", goal], cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
@@ -172,5 +172,7 @@ def test_make_build_writes_the_decks_and_make_pdf_the_pdf():
 
     build = plan("build")
     assert build.index("mkdocs build") < build.index("scripts/export_decks.py site")
+    assert build.index("mkdocs build") < build.index("scripts/make_epub.py site")
     pdf = plan("pdf")
     assert pdf.index("scripts/export_decks.py site") < pdf.index("scripts/make_pdf.py site")
+    assert "scripts/make_epub.py site" in pdf  # the deploy's `make pdf` publishes the EPUB too

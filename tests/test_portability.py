@@ -21,14 +21,16 @@ def glossary_ids(site: Path) -> list[str]:
     return [h["id"] for h in page.select("article h3[id]")]
 
 
-def study_tools(site: Path) -> tuple[list[str], list[str]]:
-    """The flashcards page's own scripts, which must exist, and the lessons with a
-    "Mark as done" button."""
+def study_tools(site: Path) -> tuple[list[str], list[str], list[str]]:
+    """The flashcards page's own scripts, which must exist, the lessons with a "Mark as
+    done" button, and the lessons that load the term tooltips' script."""
     page = BeautifulSoup((site / "flashcards/index.html").read_text(), "html.parser")
     scripts = [script["src"] for script in page.select("article script[src]")]
     assert scripts and all((site / "flashcards" / src).is_file() for src in scripts)
     lessons = sorted(site.glob("lessons/*/index.html"))
-    return scripts, [p.parent.name for p in lessons if "data-lesson-done" in p.read_text()]
+    tooltips = [p.parent.name for p in lessons if "javascripts/term-tooltips.js" in p.read_text()]
+    assert tooltips
+    return scripts, [p.parent.name for p in lessons if "data-lesson-done" in p.read_text()], tooltips
 
 
 def test_a_strict_build_without_hooks_has_the_same_glossary_term_links_and_study_tools(site: Path, project: Path, tmp_path: Path):

@@ -59,7 +59,7 @@ def machine(tmp_path: Path, **fakes: str) -> dict[str, str]:
 
 def everything(**changes: str | None) -> dict[str, str]:
     """Fakes for a machine that has it all, with some changed or (None) removed."""
-    tools = {"python3": python(minimum()), "node": OK, "npm": OK, "chromium": OK, **changes}
+    tools = {"python3": python(minimum()), "node": OK, "npm": OK, "chromium": OK, "java": OK, **changes}
     return {name: script for name, script in tools.items() if script is not None}
 
 
@@ -125,13 +125,18 @@ def test_without_chromium_it_asks_for_chromium_or_a_right_chromium_variable(tmp_
     assert check(env, "chromium").returncode == 0
 
 
+def test_without_java_it_asks_for_a_headless_jre(tmp_path: Path):
+    line = one_line(check(machine(tmp_path, **everything(java=None)), "java"))
+    assert "Java" in line and line.endswith("apt-get install default-jre-headless")
+
+
 def test_a_bare_machine_gets_one_line_for_everything(tmp_path: Path):
-    line = one_line(check(machine(tmp_path), "python", "venv", "node", "chromium"))
-    assert line.endswith("apt-get install python3 python3-venv nodejs npm chromium")
+    line = one_line(check(machine(tmp_path), "python", "venv", "node", "chromium", "java"))
+    assert line.endswith("apt-get install python3 python3-venv nodejs npm chromium default-jre-headless")
 
 
 def test_a_machine_with_everything_passes_silently(tmp_path: Path):
-    result = check(machine(tmp_path, **everything()), "python", "venv", "node", "chromium")
+    result = check(machine(tmp_path, **everything()), "python", "venv", "node", "chromium", "java")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
@@ -150,12 +155,12 @@ def test_ci_run_installs_what_is_missing_then_runs_make_test(tmp_path: Path):
     project = copy(tmp_path, ".ci/run")
     log = tmp_path / "log"
     record = f'#!/bin/sh\necho "${{0##*/}} $*${{DEBIAN_FRONTEND:+ ($DEBIAN_FRONTEND)}}" >> {log}\n'
-    tools = everything(python3=python(minimum(), venv=False), node=None, npm=None, chromium=None)
+    tools = everything(python3=python(minimum(), venv=False), node=None, npm=None, chromium=None, java=None)
     env = machine(tmp_path, **tools, **{"apt-get": record, "make": record})
     subprocess.run([BASH, ".ci/run"], cwd=project, env=env, check=True)
     assert log.read_text().splitlines() == [
         "apt-get update -qq",
-        "apt-get install -y -qq python3-venv nodejs npm chromium (noninteractive)",
+        "apt-get install -y -qq python3-venv nodejs npm chromium default-jre-headless (noninteractive)",
         "make test",
     ]
 

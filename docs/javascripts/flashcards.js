@@ -1,12 +1,13 @@
 // The flashcards page: study the deck that the term engine writes (one
 // .flashcard[data-term] per glossary term, see notes_site/flashcards.py), scheduled by
-// FSRS as in Anki. Progress stays in this browser's localStorage; nothing is sent.
+// FSRS as in Anki. Progress stays in this browser (study-data.js); nothing is sent.
 //
 // An ES module (the page's front matter `scripts:`): it runs once per visit to the
 // site, so it sets the page up each time Material's instant navigation shows it.
-import { createEmptyCard, fsrs, Rating, TypeConvert } from "./vendor/ts-fsrs.js";
+import { createEmptyCard, fsrs, Rating, State, TypeConvert } from "./vendor/ts-fsrs.js";
+import { openStore } from "./study-data.js";
+import { wireBackup } from "./study-backup.js";
 
-const STORE = "systemsexpert.flashcards";
 const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy };
 // As in Anki: a card in its learning steps (due in minutes) is shown early rather
 // than making the reader wait, once nothing else is left.
@@ -24,28 +25,6 @@ window.document$.subscribe(() => {
   else if (!session || session.root !== root) session = study(root); // new content: set it up
 });
 
-// --- Saved progress ---------------------------------------------------------
-
-function load() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORE));
-    if (saved && saved.version === 1) return saved;
-  } catch (error) {
-    // No storage (a private window, a policy) or a value of our own we cannot read:
-    // start afresh rather than break the page.
-  }
-  return { version: 1, cards: {}, filter: "", direction: "forward" };
-}
-
-function save(state) {
-  try {
-    localStorage.setItem(STORE, JSON.stringify(state));
-    return true;
-  } catch (error) {
-    return false;
-  }
-}
-
 // --- The study session of one page ------------------------------------------
 
 function study(root) {
@@ -53,40 +32,62 @@ function study(root) {
   const cards = [...root.querySelectorAll(".flashcard[data-term]")];
   const deck = find(".flashcard-deck");
   const filter = find("#flashcards-filter");
+  const newPerDay = find("#flashcards-new-per-day");
   const counts = find(".flashcards-counts");
   const reveal = find("[data-reveal]");
   const grades = find(".flashcards-grades");
   const finished = find(".flashcards-finished");
-  const state = load();
+  const alert = find(".flashcards-alert");
+  const store = openStore();
+  // This tab's view: another tab's choice of cards or direction does not move it.
+  const view = { ...store.data.settings };
   let current = null;
+  let shown = null; // the current card's progress when it was shown, to see another tab grade it
+  let revealedAt = 0;
 
   const lessons = lessonsOf(cards);
   fillFilter(filter, lessons, cards.length);
-  filter.value = [...filter.options].some((o) => o.value === state.filter) ? state.filter : "";
-  const direction = find(`input[name="flashcards-direction"][value="${state.direction}"]`);
+  filter.value = [...filter.options].some((o) => o.value === view.filter) ? view.filter : "";
+  const direction = find(`input[name="flashcards-direction"][value="${view.direction}"]`);
   if (direction) direction.checked = true;
+  newPerDay.value = store.data.settings.new_per_day;
 
   root.classList.add("is-studying"); // the page's inline script did, unless it was left out
-  root.dataset.direction = state.direction;
+  root.dataset.direction = view.direction;
   deck.setAttribute("aria-live", "polite"); // a screen reader hears each question and answer
+  tell(null);
 
   // A card's progress, per direction: the reverse card is a card of its own, as in Anki.
-  const keyOf = (card) => card.dataset.term + (state.direction === "reverse" ? ":reverse" : "");
-  const saved = (card) => state.cards[keyOf(card)];
+  const reverse = () => view.direction === "reverse";
+  const keyOf = (card) => card.dataset.term + (reverse() ? ":reverse" : "");
+  const saved = (card) => store.data.cards[keyOf(card)];
+
+  // A failed write, or else what the reader must know about the stored data.
+  function tell(text) {
+    alert.textContent = text || store.notices.join(" ");
+  }
 
   function selected() {
-    const colon = state.filter.indexOf(":"); // "lesson:12", "section:Databases" or "" for all
-    const kind = state.filter.slice(0, colon), value = state.filter.slice(colon + 1);
+    const colon = view.filter.indexOf(":"); // "lesson:12", "section:Databases" or "" for all
+    const kind = view.filter.slice(0, colon), value = view.filter.slice(colon + 1);
     if (kind === "lesson") return cards.filter((card) => card.dataset.lesson === value);
     if (kind === "section") return cards.filter((card) => lessons.get(card.dataset.lesson).section === value);
     return cards;
   }
 
-  // Due cards, earliest first; then new ones in course order; then learning steps ahead.
+  // New cards first seen today in this direction, from the review log: the daily limit.
+  function newSeenToday(now) {
+    const startOfDay = new Date(now).setHours(0, 0, 0, 0);
+    return store.data.reviews.filter(
+      (r) => r.review_state === State.New && r.review_time >= startOfDay && r.card_id.endsWith(":reverse") === reverse(),
+    ).length;
+  }
+
+  // Due cards, earliest first; then today's new ones in course order; then learning steps ahead.
   function plan(now) {
     const endOfDay = new Date(now).setHours(24, 0, 0, 0);
     const due = [], fresh = [], ahead = [];
-    let dueToday = 0;
+    let laterToday = 0;
     for (const card of selected()) {
       const progress = saved(card);
       if (!progress) {
@@ -94,46 +95,59 @@ function study(root) {
         continue;
       }
       const at = new Date(progress.due).getTime();
-      if (at <= endOfDay) dueToday += 1;
       if (at <= now) due.push({ at, card });
-      else ahead.push({ at, card });
+      else {
+        ahead.push({ at, card });
+        if (at <= endOfDay) laterToday += 1;
+      }
     }
     const byTime = (a, b) => a.at - b.at;
     due.sort(byTime);
     ahead.sort(byTime);
     fresh.sort((a, b) => a.dataset.lesson - b.dataset.lesson); // stable: A to Z within a lesson
+    const allowed = Math.max(0, store.data.settings.new_per_day - newSeenToday(now));
+    const today = fresh.slice(0, allowed);
     const soon = ahead.filter((item) => item.at - now <= LEARN_AHEAD_MS);
-    const next = due[0] || (fresh[0] && { card: fresh[0] }) || soon[0];
-    return { next: next && next.card, dueToday, fresh: fresh.length, later: ahead[0] };
+    const next = due[0] || (today[0] && { card: today[0] }) || soon[0];
+    return { next: next && next.card, dueNow: due.length, laterToday, fresh: today.length, held: fresh.length - today.length, later: ahead[0] };
+  }
+
+  function showCounts(now) {
+    const { dueNow, laterToday, fresh } = plan(now);
+    counts.textContent = `Due now: ${dueNow} · Later today: ${laterToday} · New: ${fresh}`;
   }
 
   function showNext() {
     const now = Date.now();
-    const { next, dueToday, fresh, later } = plan(now);
-    counts.textContent = `Due today: ${dueToday} · New: ${fresh}`;
+    const { next, held, later } = plan(now);
+    showCounts(now);
     if (current) current.classList.remove("is-current", "is-revealed");
     current = next || null;
+    shown = current ? JSON.stringify(saved(current)) : null;
     grades.hidden = true;
     reveal.hidden = !current;
+    root.classList.toggle("is-finished", !current); // no room kept for a card
     if (current) {
       current.classList.add("is-current");
       finished.textContent = "";
     } else {
+      const limit = held ? ` ${held} new cards wait for the next days (${store.data.settings.new_per_day} a day).` : "";
       finished.textContent = later
-        ? `Nothing more to study here for now. The next card is due ${when(later.at, now)}.`
-        : "Nothing to study here.";
+        ? `Nothing more to study here for now.${limit} The next card is due ${when(later.at, now)}.`
+        : `Nothing ${held ? "more " : ""}to study here${held ? " today" : ""}.${limit}`;
     }
   }
 
   function showAnswer() {
     if (!current || current.classList.contains("is-revealed")) return;
     const now = new Date();
-    const preview = scheduler.repeat(progressOf(current, now), now);
+    const preview = scheduler.repeat(progressOf(saved(current), now), now);
     for (const button of grades.querySelectorAll("[data-grade]")) {
       const due = preview[GRADES[button.dataset.grade]].card.due;
       button.querySelector(".flashcards-interval").textContent = interval(due - now);
     }
     current.classList.add("is-revealed");
+    revealedAt = now.getTime();
     reveal.hidden = true;
     grades.hidden = false;
     grades.querySelector('[data-grade="3"]').focus(); // then Space or Enter means Good, as in Anki
@@ -141,17 +155,31 @@ function study(root) {
 
   function grade(number) {
     if (!current || !current.classList.contains("is-revealed")) return;
-    const now = new Date();
-    state.cards[keyOf(current)] = scheduler.next(progressOf(current, now), now, GRADES[number]).card;
-    const kept = save(state);
+    const now = new Date(), key = keyOf(current);
+    // From the card as stored now: another tab may have graded it since it was shown.
+    const failed = store.update("This grade", (data) => {
+      const before = progressOf(data.cards[key], now);
+      data.cards[key] = scheduler.next(before, now, GRADES[number]).card;
+      data.reviews.push({
+        card_id: key,
+        review_time: now.getTime(),
+        review_rating: number,
+        review_state: before.state,
+        review_duration: now.getTime() - revealedAt,
+      });
+    });
+    store.askToPersist();
     showNext();
-    if (!kept) finished.textContent = "This browser does not let the page keep your progress.";
+    tell(failed);
     (current ? reveal : filter).focus();
   }
 
-  function progressOf(card, now) {
-    const progress = saved(card);
+  function progressOf(progress, now) {
     return progress ? TypeConvert.card(progress) : createEmptyCard(now);
+  }
+
+  function remember(what, change) {
+    tell(store.update(what, change));
   }
 
   function onKey(event) {
@@ -177,23 +205,34 @@ function study(root) {
     if (button) grade(Number(button.dataset.grade));
   });
   filter.addEventListener("change", () => {
-    state.filter = filter.value;
-    save(state);
+    view.filter = filter.value;
+    remember("The choice of cards", (data) => (data.settings.filter = view.filter));
     showNext();
   });
   root.addEventListener("change", (event) => {
     if (event.target.name !== "flashcards-direction") return;
-    state.direction = root.dataset.direction = event.target.value;
-    save(state);
+    view.direction = root.dataset.direction = event.target.value;
+    remember("The direction", (data) => (data.settings.direction = view.direction));
     showNext();
+  });
+  newPerDay.addEventListener("change", () => {
+    const value = Number(newPerDay.value);
+    if (!Number.isInteger(value) || value < 0) return tell("New cards a day: write a whole number, 0 or more.");
+    remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));
+    if (!current || !current.classList.contains("is-revealed")) showNext();
   });
   find("[data-reset]").addEventListener("click", () => {
     if (!confirm("Forget what you have studied on every flashcard? This cannot be undone.")) return;
-    state.cards = {};
-    save(state);
+    remember("The reset", (data) => (data.cards = {}));
     showNext();
   });
+  // Another tab graded or restored: new counts, and a new card if this one was graded there.
+  store.watch(root, () => {
+    if (current && JSON.stringify(saved(current)) !== shown) showNext();
+    else showCounts(Date.now());
+  });
 
+  wireBackup(find("[data-study-backup]"), showNext);
   showNext();
   root.classList.add("is-ready"); // the controls work from now on
   return { root, onKey };

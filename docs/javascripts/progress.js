@@ -1,55 +1,56 @@
-// The lessons a reader has marked as done, kept in this browser's localStorage only:
+// The lessons a reader has marked as done, kept in this browser only (study-data.js):
 // the "Mark as done" button under a lesson's title (written by notes_site/extension.py)
-// and, on the home page, which lessons are done and the one to go on with.
+// and, on the home page, which lessons are done, the one to go on with, and the backup.
 // On every page, since every lesson has the button; Material's instant navigation
-// keeps this script, so it sets up each page as it appears.
+// keeps this script, so it sets up each page as it appears. The store's modules load
+// only on a page that has one of these.
 (function () {
-  var STORE = "systemsexpert.lessons-done";
   var LESSON_URL = /\/lessons\/(\d+)-[^/]*\/?$/;
+  var here = document.currentScript.src;
 
-  function load() {
-    try {
-      var done = JSON.parse(localStorage.getItem(STORE));
-      return Array.isArray(done) ? done : [];
-    } catch (error) {
-      return []; // no storage here (a private window, a policy): nothing is done yet
-    }
+  function load(name) {
+    return import(new URL(name, here).href); // a module loads once per visit, however often asked
   }
 
-  function save(done) {
-    try {
-      localStorage.setItem(STORE, JSON.stringify(done));
-    } catch (error) {
-      // Storage refused: the button still shows the choice for this visit.
-    }
+  function isDone(store, number) {
+    var mark = store.data.done[String(number)];
+    return Boolean(mark && mark.done);
   }
 
-  function wireToggle(button) {
+  function wireToggle(button, store) {
     var number = Number(button.dataset.lessonDone);
-    var show = function (done) {
-      button.setAttribute("aria-pressed", String(done.indexOf(number) >= 0));
+    var alert = document.createElement("span");
+    alert.className = "lesson-done-alert";
+    alert.setAttribute("role", "alert");
+    button.after(alert);
+    var show = function () {
+      button.setAttribute("aria-pressed", String(isDone(store, number)));
     };
-    show(load());
+    show();
+    store.watch(button, show); // marked in another tab
     button.addEventListener("click", function () {
-      var done = load().filter(function (n) { return n !== number; });
-      if (button.getAttribute("aria-pressed") !== "true") done.push(number);
-      done.sort(function (a, b) { return a - b; });
-      save(done);
-      show(done);
+      var done = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", String(done)); // the choice shows for this visit, saved or not
+      var failed = store.update(done ? "The done mark" : "Taking off the done mark", function (data) {
+        data.done[String(number)] = { done: done, changed: new Date().toISOString() };
+      });
+      alert.textContent = failed || store.notices.join(" ");
+      if (done) store.askToPersist();
     });
+    alert.textContent = store.notices.join(" ");
     button.parentElement.hidden = false;
   }
 
   // The home page lists the written lessons in course order, one card each: mark the
   // done ones and offer the first that is not.
-  function showProgress(box) {
-    var done = load();
+  function showProgress(box, store) {
+    document.querySelectorAll(".lesson-card-done").forEach(function (badge) { badge.remove(); });
     var lessons = [];
     document.querySelectorAll(".grid.cards li").forEach(function (card) {
       var link = card.querySelector("a[href]");
       var match = link && new URL(link.href).pathname.match(LESSON_URL);
       if (!match) return;
-      var lesson = { number: Number(match[1]), link: link, done: done.indexOf(Number(match[1])) >= 0 };
+      var lesson = { number: Number(match[1]), link: link, done: isDone(store, Number(match[1])) };
       lessons.push(lesson);
       if (lesson.done) {
         var badge = document.createElement("span");
@@ -75,14 +76,34 @@
     } else if (lessons.length) {
       line.append("Every written lesson is done: keep their terms fresh with the flashcards.");
     }
-    box.replaceChildren(line);
+    var notices = document.createElement("p");
+    notices.setAttribute("role", "alert");
+    notices.textContent = store.notices.join(" ");
+    box.replaceChildren(line, notices);
     box.hidden = false;
   }
 
   // Each element is set up once, when it is still hidden: document$ may repeat a page.
   document$.subscribe(function () {
-    document.querySelectorAll(".lesson-done[hidden] > button[data-lesson-done]").forEach(wireToggle);
+    var unwired = function (element) {
+      if (!element || "wired" in element.dataset) return false;
+      element.dataset.wired = ""; // now: the modules load asynchronously
+      return true;
+    };
+    var toggles = [].filter.call(document.querySelectorAll(".lesson-done[hidden] > button[data-lesson-done]"), unwired);
     var box = document.querySelector("[data-course-progress][hidden]");
-    if (box) showProgress(box);
+    if (!unwired(box)) box = null;
+    if (!toggles.length && !box) return;
+    load("study-data.js").then(function (studyData) {
+      var store = studyData.openStore();
+      toggles.forEach(function (button) { wireToggle(button, store); });
+      if (!box) return;
+      var refresh = function () { showProgress(box, store); };
+      refresh();
+      store.watch(box, refresh);
+      load("study-backup.js").then(function (backup) {
+        backup.wireBackup(document.querySelector("[data-study-backup]"), refresh);
+      });
+    });
   });
 })();

@@ -43,7 +43,9 @@ class Watched:
 
 @pytest.fixture
 def watched(browser: Browser) -> Watched:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # No service worker: its answers would bypass the page's routes (Playwright's advice),
+    # and its precaching would fetch the whole site once per test. test_offline.py tests it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     yield Watched(page)
     context.close()

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 PAGES = [
     "/", "/lessons/07-availability/", "/lessons/11-hashing/", "/lessons/19-configuration/", "/glossary/",
-    "/learning-path/", "/flashcards/", "/lessons/20-rate-limiting/", "/writing-notes/", "/contributing/", "/404.html",
+    "/learning-path/", "/flashcards/", "/progress-format/", "/lessons/20-rate-limiting/", "/writing-notes/", "/contributing/", "/404.html",
 ]
 
 

@@ -160,6 +160,22 @@ def test_on_a_phone_the_ring_figures_labels_are_at_least_10px(server, site, brow
     assert {name: round(px, 1) for name, px in measured.items() if px < 10} == {}
 
 
+@pytest.mark.parametrize("name", ["intro.svg", "1.svg"])
+def test_on_a_phone_the_title_figure_and_figure_1_have_labels_of_at_least_11px(server, site, browser: Browser, name: str):
+    """Drawn for a phone's width: their smallest text at least 11 px where they are shown."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    measured = []
+    for path in figure_pages(site):
+        page.goto(server + path)
+        for figure in shown(page):
+            if file_name(figure["src"]) == name:
+                view_box = ET.parse(site / "photos" / name).getroot().get("viewBox").split()
+                measured.append(smallest_text(site / "photos" / name) * figure["width"] / float(view_box[2]))
+    context.close()
+    assert measured and min(measured) >= 11, measured
+
+
 # --- Colours ----------------------------------------------------------------------------
 
 # The pixels of a screenshot (a data: URL named `data`), for the scripts below to read.

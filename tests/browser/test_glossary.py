@@ -1,34 +1,10 @@
-"""The glossary in Chromium: term tooltips in lessons, the letter bar, links to the lessons."""
+"""The glossary in Chromium: the letter bar, links to the lessons (term tooltips: test_term_tooltips.py)."""
 
 from __future__ import annotations
 
 import re
 
 from playwright.sync_api import expect
-
-def shown_definition(term) -> str:
-    """What the CSS tooltip under a term shows, if anything."""
-    return term.evaluate("a => getComputedStyle(a, '::after').content")
-
-
-def test_hovering_a_term_shows_its_definition(server, watched):
-    page = watched.page
-    page.goto(server + "/lessons/08-caching/")
-    term = page.locator("a.glossary-term[href$='#latency']").first
-    assert shown_definition(term) == "none"
-    term.hover()
-    assert "The time it takes for a certain operation to complete" in shown_definition(term)
-
-
-def test_focusing_a_term_with_the_keyboard_shows_its_definition_and_names_it(server, watched):
-    page = watched.page
-    page.goto(server + "/lessons/08-caching/")
-    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
-    term = page.locator("a.glossary-term[href$='#server']").first
-    term.focus()
-    assert "A machine or process that provides data" in shown_definition(term)
-    expect(term).to_have_accessible_description(re.compile("A machine or process that provides data"))
-
 
 def test_the_letter_bar_jumps_to_its_letter(server, watched):
     page = watched.page

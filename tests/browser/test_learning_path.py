@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
+import pytest
+from playwright.sync_api import Browser, expect
+
+from support import sources
 
 
-def luminance(rgb: str) -> float:
-    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+def channels(color: str) -> list[float]:
+    """rgb() or rgba() as computed by the browser: red, green, blue 0-255, alpha 0-1."""
+    values = [float(c) for c in color[color.index("(") + 1 : color.index(")")].split(",")]
+    return values + [1.0] * (4 - len(values))
+
+
+def luminance(rgb: str, under: str = "rgb(255, 255, 255)") -> float:
+    """Of the colour as seen on the opaque colour `under` it."""
+    *top, alpha = channels(rgb)
+    seen = [alpha * c + (1 - alpha) * b for c, b in zip(top, channels(under)[:3])]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in seen)]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def contrast(a: str, b: str) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    """Of colour a drawn on the opaque colour b (WCAG's ratio)."""
+    light, dark = sorted((luminance(a, b), luminance(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def written() -> list[int]:
+    return [lesson.number for lesson in sources().lessons if not lesson.unwritten]
 
 
 def test_every_node_opens_its_lesson(server, watched):
@@ -30,15 +46,59 @@ def test_every_node_opens_its_lesson(server, watched):
     assert watched.off_origin == [] and watched.errors == []
 
 
-def test_on_a_phone_the_map_scrolls_and_its_text_stays_readable(server, browser):
+def test_on_a_phone_the_map_is_a_named_scroll_area_that_says_it_scrolls_and_keeps_every_label_whole(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(server + "/learning-path/")
-    box = page.locator(".learning-path-map")
+    box = page.get_by_role("region", name="Learning path map")
     assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # scrolls sideways
-    smallest = page.evaluate("Math.min(...[...document.querySelectorAll('.learning-path-map text')].map(t => t.getBoundingClientRect().height))")
-    assert smallest >= 12
+    assert box.get_attribute("tabindex") == "0"  # so that arrow keys scroll it too
+    hint = page.locator("#" + box.get_attribute("aria-describedby"))
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("scrolls sideways")
+    # Every label inside its node, and its node inside what the scroll area reaches.
+    problems = box.evaluate("""map => {
+      const area = map.getBoundingClientRect(), problems = [];
+      for (const node of map.querySelectorAll(".node")) {
+        const label = node.querySelector("text").getBoundingClientRect(), shape = node.querySelector("path, polygon").getBoundingClientRect();
+        const whole = label.left >= shape.left && label.right <= shape.right && label.height >= 12;
+        const reached = shape.left >= area.left - map.scrollLeft && shape.right <= area.left + map.scrollWidth - map.scrollLeft;
+        if (!whole || !reached) problems.push(node.textContent.trim());
+      }
+      return problems;
+    }""")
+    assert problems == []
+    assert box.locator(".node").count() == len(written())
     context.close()
+
+
+def test_tab_visits_the_nodes_in_lesson_order(server, browser: Browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "/learning-path/")
+    page.get_by_role("region", name="Learning path map").focus()
+    visited = []
+    for _ in written():
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("document.activeElement.closest('.node')?.id"))
+    context.close()
+    assert visited == [f"map-lesson-{number}" for number in written()]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_node_outlines_and_arrows_reach_3_to_1_against_the_page(server, browser: Browser, scheme: str):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "/learning-path/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    colours = page.evaluate("""() => ({
+      outline: [...document.querySelectorAll(".learning-path-map .node path")].map(p => getComputedStyle(p).stroke),
+      arrow: [...document.querySelectorAll(".learning-path-map .edge path")].map(p => getComputedStyle(p).stroke),
+      head: [...document.querySelectorAll(".learning-path-map .edge polygon")].map(p => getComputedStyle(p).fill),
+    })""")
+    context.close()
+    for part, found in colours.items():
+        assert found and min(contrast(colour, background) for colour in found) >= 3, (part, set(found), background)
 
 
 def test_in_dark_mode_the_nodes_follow_the_palette(server, browser):

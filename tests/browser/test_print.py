@@ -76,11 +76,14 @@ def test_the_download_links_resolve(site: Path, pdf: PdfReader):
     for page in ("index.html", "flashcards/index.html"):
         base = "/" + page
         article = BeautifulSoup((site / page).read_text(), "html.parser").find("article")
+        on_page = set()
         for link in article.select('a[href*="downloads/"]'):
             target = site / unquote(urljoin(base, urlsplit(link["href"]).path)).lstrip("/")
             assert target.is_file() and target.stat().st_size > 0, f"{page}: {link['href']}"
-            linked.add(target.name)
-    assert linked == {"systemsexpert-notes.pdf", "systemsexpert-notes.apkg", "systemsexpert-notes.csv"}
+            on_page.add(target.name)
+        assert {"systemsexpert-notes.pdf", "systemsexpert-notes.epub"} <= on_page, page  # all the notes, from both pages
+        linked |= on_page
+    assert linked == {"systemsexpert-notes.pdf", "systemsexpert-notes.apkg", "systemsexpert-notes.csv", "systemsexpert-notes.epub"}
 
 
 def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigation(server, watched):

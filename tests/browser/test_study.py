@@ -16,14 +16,18 @@ from support import ROOT, sources
 CURRENT = ".flashcard.is-current"
 
 
+NEW_PER_DAY = 20  # the default, as Anki's
+
+
 def saved(page: Page) -> dict:
-    """What the page keeps in localStorage, by key; every key is the site's own."""
-    stored = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
-    return {key: json.loads(value) for key, value in stored.items() if key.startswith("systemsexpert")}
+    """The study data the page keeps in localStorage, under the site's base path."""
+    return json.loads(page.evaluate("localStorage.getItem('/.systemsexpert.study')"))
 
 
-def counts(page: Page, due: int, new: int) -> None:
-    expect(page.locator(".flashcards-counts")).to_have_text(f"Due today: {due} · New: {new}")
+def counts(page: Page, later: int, new: int, seen: int = 0, now: int = 0) -> None:
+    """`new` cards left in the deck, `seen` of them today: today's are at most NEW_PER_DAY."""
+    today = min(new, NEW_PER_DAY - seen)
+    expect(page.locator(".flashcards-counts")).to_have_text(f"Due now: {now} · Later today: {later} · New: {today}")
 
 
 def open_deck(page: Page, url: str) -> None:
@@ -52,12 +56,12 @@ def test_grading_a_card_persists_across_a_reload(server, watched):
     page.get_by_role("button", name="Show answer").click()
     expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_visible()
     page.get_by_role("button", name="Good").click()
-    counts(page, 1, total - 1)  # Good on a new card: due again in minutes, so today
+    counts(page, 1, total - 1, seen=1)  # Good on a new card: due again in minutes, so later today
     assert current_term(page) != first
-    assert first in saved(page)["systemsexpert.flashcards"]["cards"]
+    assert first in saved(page)["cards"]
     page.reload()
     expect(page.locator(".flashcards.is-ready")).to_be_visible()
-    counts(page, 1, total - 1)
+    counts(page, 1, total - 1, seen=1)
     assert current_term(page) != first
     assert watched.errors == [] and watched.off_origin == []
 
@@ -76,10 +80,10 @@ def test_space_or_enter_reveals_and_1_to_4_grade(server, watched):
         page.keyboard.press(grade)
         expect(back()).to_be_hidden()
     assert len(set(studied)) == 4 and current_term(page) not in studied
-    cards = saved(page)["systemsexpert.flashcards"]["cards"]
+    cards = saved(page)["cards"]
     assert sorted(cards) == sorted(studied)
     assert cards[studied[0]]["due"] < cards[studied[3]]["due"]  # Again comes back before Easy
-    counts(page, 3, total - 4)  # Again, Hard and Good: in minutes; Easy: in days
+    counts(page, 3, total - 4, seen=4)  # Again, Hard and Good: in minutes; Easy: in days
     assert watched.errors == []
 
 
@@ -94,7 +98,7 @@ def test_the_reverse_direction_asks_for_the_term(server, watched):
     page.get_by_role("button", name="Show answer").click()
     expect(card.locator(".flashcard-front")).to_be_visible()
     page.keyboard.press("3")
-    assert f"{term}:reverse" in saved(page)["systemsexpert.flashcards"]["cards"]
+    assert f"{term}:reverse" in saved(page)["cards"]
     page.reload()  # the direction is remembered too
     expect(page.get_by_label("The term of a definition")).to_be_checked()
     assert watched.errors == []
@@ -121,11 +125,11 @@ def test_reset_forgets_the_cards(server, watched):
     open_deck(page, server)
     page.keyboard.press("Enter")
     page.keyboard.press("3")
-    counts(page, 1, total - 1)
+    counts(page, 1, total - 1, seen=1)
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset flashcard progress").click()
-    counts(page, 0, total)
-    assert saved(page)["systemsexpert.flashcards"]["cards"] == {}
+    counts(page, 0, total, seen=1)  # the review log, and so today's new cards, stay
+    assert saved(page)["cards"] == {} and len(saved(page)["reviews"]) == 1
 
 
 def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, watched):
@@ -136,15 +140,15 @@ def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, 
     expect(page.locator(".flashcards.is-ready")).to_be_visible()
     page.keyboard.press(" ")
     page.keyboard.press("3")
-    counts(page, 1, total - 1)
+    counts(page, 1, total - 1, seen=1)
     # Away and back: the saved progress sets the page up again.
     page.locator(".md-nav--primary").get_by_role("link", name="Glossary").click()
     expect(page).to_have_url(f"{server}/glossary/")
     page.locator(".md-nav--primary").get_by_role("link", name="Flashcards").click()
-    counts(page, 1, total - 1)
+    counts(page, 1, total - 1, seen=1)
     page.keyboard.press("Enter")
     page.keyboard.press("4")
-    counts(page, 1, total - 2)
+    counts(page, 1, total - 2, seen=2)
     assert watched.errors == [] and watched.off_origin == []
 
 
@@ -197,7 +201,7 @@ def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, wat
         expect(toggle).to_have_attribute("aria-pressed", "true")
     page.reload()
     expect(page.get_by_role("button", name=re.compile("done"))).to_have_attribute("aria-pressed", "true")
-    assert saved(page)["systemsexpert.lessons-done"] == [written[0].number, written[2].number]
+    assert [int(n) for n, mark in saved(page)["done"].items() if mark["done"]] == [written[0].number, written[2].number]
     page.goto(server + "/")
     follow = page.get_by_role("link", name=f"Continue with Lesson {written[1].number}: {written[1].title}")
     expect(follow).to_have_attribute("href", url(written[1]))

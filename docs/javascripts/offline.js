@@ -1,0 +1,66 @@
+// Offline reading: registers the site's service worker (sw.js, written into the built site
+// by scripts/offline.py) once the page has loaded, and offers a new version of the
+// notes when a deploy brings one. An ES module on every page (overrides/main.html).
+//
+// Before the reload that a new version needs, the page announces it with the
+// `notes:before-reload` event on window: study data that is not saved yet is saved
+// then (a listener may call event.preventDefault() only to report that saving failed,
+// which keeps the page as it is).
+const SITE = new URL("../", import.meta.url); // this file is javascripts/offline.js
+const NOTICE = "A new version of the notes is available";
+
+function offerUpdate(workbox) {
+  if (document.querySelector(".update-notice")) return; // one notice, however it was found
+  const notice = document.createElement("div");
+  notice.className = "update-notice";
+  notice.setAttribute("role", "status");
+  const text = document.createElement("span");
+  text.textContent = NOTICE;
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.className = "md-button md-button--primary";
+  reload.textContent = "Reload";
+  reload.addEventListener("click", () => {
+    const before = new Event("notes:before-reload", { cancelable: true });
+    if (!window.dispatchEvent(before)) {
+      text.textContent = "Your study data could not be saved, so the page stays as it is. " + NOTICE + ".";
+      return;
+    }
+    reload.disabled = true;
+    workbox.addEventListener("controlling", () => window.location.reload());
+    workbox.messageSkipWaiting();
+  });
+  notice.append(text, " ", reload);
+  document.body.append(notice);
+}
+
+async function register() {
+  // Fetched after the page has loaded, so it never competes with what the page needs.
+  const { Workbox } = await import("./vendor/workbox-window.prod.mjs");
+  const workbox = new Workbox(new URL("sw.js", SITE).href, { scope: SITE.pathname });
+  workbox.addEventListener("waiting", () => offerUpdate(workbox));
+  const registration = await workbox.register();
+  if (!registration || !navigator.serviceWorker.controller) return; // a first visit: nothing to update
+  // A new version that the browser began to install on its own before register():
+  // workbox-window only follows the ones found after it.
+  const installing = registration.installing;
+  installing?.addEventListener("statechange", () => {
+    if (installing.state === "installed") offerUpdate(workbox);
+  });
+  // Look for a new deploy now: Chromium's own check waits until the worker is idle,
+  // which a reader going from page to page may never leave it.
+  workbox.update().catch(() => {}); // offline: no new version to find, nothing to say
+}
+
+function start() {
+  register().catch((error) => console.warn("Offline reading is not available:", error));
+}
+
+// `make serve` (MkDocs' live reload) has no worker and must not be answered by the one
+// that a built site left on the same address.
+if (typeof window.livereload === "function") {
+  navigator.serviceWorker?.getRegistration(SITE.href).then((registration) => registration?.unregister());
+} else if ("serviceWorker" in navigator) {
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true }); // after the page's own work
+}

@@ -1,0 +1,91 @@
+// Backup and restore of the study data, and the review log as CSV: the controls in a
+// page's empty `[data-study-backup]` box (the flashcards page, the home page). Built
+// here, not in the page's HTML: without this script they could do nothing.
+import { openStore } from "./study-data.js";
+import { datedName, mergeInto, readBackup, toBackup, toRevlogCsv } from "./study-format.js";
+
+const REMIND_AFTER_MS = 7 * 24 * 60 * 60 * 1000; // WebKit deletes a site's storage after 7 days without a visit
+let boxes = 0; // ids of this visit's boxes: instant navigation may show several pages
+
+/** Fills the box with its controls, once; `onRestore` runs after a restore changed the data. */
+export function wireBackup(box, onRestore = () => {}) {
+  if (!box || "wired" in box.dataset) return;
+  box.dataset.wired = "";
+  const store = openStore();
+  const id = `study-backup-${(boxes += 1)}`;
+  box.innerHTML = `
+<p class="study-backup-reminder" hidden></p>
+<p class="study-backup-controls">
+<button type="button" class="md-button" data-backup>Download a backup</button>
+<span class="study-backup-restore"><label for="${id}">Restore from a backup</label>
+<input type="file" id="${id}" accept=".json,application/json"></span>
+<a href="#" data-revlog>Download the review log (CSV)</a>
+</p>
+<p class="study-backup-alert" role="alert"></p>
+<p class="study-backup-status" role="status"></p>`;
+  const find = (selector) => box.querySelector(selector);
+  const alert = find("[role=alert]"), status = find("[role=status]"), file = find("input[type=file]");
+  const tell = (element, text) => {
+    alert.textContent = status.textContent = "";
+    element.textContent = text || "";
+  };
+
+  find("[data-backup]").addEventListener("click", () => {
+    const now = new Date();
+    const backup = toBackup(store.data, now, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    save(datedName("systemsexpert-progress", now, "json"), "application/json", JSON.stringify(backup, null, 2) + "\n");
+    const failed = store.update("The time of this backup", (data) => (data.last_backup = now.toISOString()));
+    tell(failed ? alert : status, failed || "Backup downloaded.");
+    remind();
+  });
+  find("[data-revlog]").addEventListener("click", (event) => {
+    event.preventDefault();
+    save(datedName("systemsexpert-revlog", new Date(), "csv"), "text/csv", toRevlogCsv(store.data.reviews));
+  });
+  file.addEventListener("change", async () => {
+    const chosen = file.files[0];
+    if (!chosen) return;
+    const { data, problem } = readBackup(await chosen.text());
+    file.value = ""; // the same file may be chosen again
+    if (problem) return tell(alert, `"${chosen.name}" was not restored: ${problem}. Nothing was changed.`);
+    let changed;
+    const failed = store.update(`The backup "${chosen.name}"`, (ours) => {
+      changed = mergeInto(ours, data);
+      return changed.cards + changed.reviews + changed.done > 0;
+    });
+    if (failed) return tell(alert, `${failed} Nothing was changed.`);
+    const { cards, reviews, done } = changed;
+    tell(status, cards + reviews + done
+      ? `Restored from "${chosen.name}": ${cards} cards, ${reviews} reviews and ${done} done marks were newer than this browser's.`
+      : `"${chosen.name}" holds nothing newer than this browser's progress: nothing was changed.`);
+    remind();
+    onRestore();
+  });
+
+  // Once there are reviews and no backup for a week: a quiet line above the button.
+  function remind() {
+    const reminder = find(".study-backup-reminder");
+    const { reviews, last_backup } = store.data;
+    const since = Math.max(last_backup ? Date.parse(last_backup) : 0, reviews.length ? reviews[0].review_time : Infinity);
+    reminder.hidden = !(Date.now() - since >= REMIND_AFTER_MS);
+    reminder.textContent = "Your progress is only in this browser, and you have not saved a backup for a week." +
+      (isSafari() ? " Safari deletes a site's data after 7 days without a visit: add this site to your Home Screen (or Dock) to keep it." : "");
+  }
+  remind();
+  store.watch(box, remind);
+  box.hidden = false;
+}
+
+function save(name, type, text) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+// Safari in a tab, not from the Home Screen (which has its own 7-day counter).
+function isSafari() {
+  const standalone = navigator.standalone || matchMedia("(display-mode: standalone)").matches;
+  return /^((?!chrome|chromium|crios|fxios|android).)*safari/i.test(navigator.userAgent) && !standalone;
+}

@@ -1,0 +1,114 @@
+// A term link's definition (notes_site marks a.glossary-term[data-summary]) in a box of
+// its own with role="tooltip", the one the link's aria-describedby names while it shows.
+// Loaded by lesson pages only (overrides/main.html). One box per page, made at first
+// use; listeners on the document only, so a page with many terms costs nothing at load.
+// - Hover or keyboard focus shows it; it stays while the pointer moves onto it, and
+//   Escape hides it (WCAG 1.4.13).
+// - On touch, the first tap shows it with "Open in the glossary"; a second tap on the
+//   term, or that link, goes there; a tap elsewhere closes it.
+// - It sits under the term, or above it where there is no room, inside the viewport.
+const TERM = "a.glossary-term[data-summary]";
+const GAP = 6; // px between the term and its box
+const EDGE = 8; // px the box keeps from the viewport's sides
+const LINGER = 300; // ms the box waits for the pointer to reach it
+
+let popup, tip, open, shown, tapped, leaving, lastPointer;
+
+function make() {
+  popup = document.createElement("div");
+  popup.className = "term-popup";
+  popup.hidden = true;
+  tip = document.createElement("div");
+  tip.id = "term-tooltip";
+  tip.setAttribute("role", "tooltip");
+  open = document.createElement("a");
+  open.textContent = "Open in the glossary";
+  popup.append(tip, open);
+  (document.querySelector("main") || document.body).append(popup); // in a landmark, as all content
+}
+
+function show(link, byTap) {
+  clearTimeout(leaving);
+  if (!popup || !popup.isConnected) make();
+  if (shown && shown !== link) shown.removeAttribute("aria-describedby");
+  shown = link;
+  tapped = byTap ? link : null;
+  tip.textContent = link.dataset.summary;
+  open.href = link.href;
+  open.hidden = !byTap;
+  link.setAttribute("aria-describedby", tip.id);
+  place(link);
+}
+
+function hide() {
+  clearTimeout(leaving);
+  if (!shown) return;
+  shown.removeAttribute("aria-describedby");
+  popup.hidden = true;
+  shown = tapped = null;
+}
+
+// Under the term, or above it when only there it fits; its left edge under the term's,
+// moved in so that it never passes either side of the viewport.
+function place(link) {
+  popup.style.left = popup.style.top = "0px"; // measured where the page's width cannot grow
+  popup.hidden = false;
+  const lines = link.getClientRects();
+  const first = lines[0], last = lines[lines.length - 1];
+  const width = popup.offsetWidth, height = popup.offsetHeight;
+  const viewWidth = document.documentElement.clientWidth;
+  const roomBelow = innerHeight - last.bottom, roomAbove = first.top;
+  const below = roomBelow >= height + GAP + EDGE || roomBelow >= roomAbove;
+  const anchor = below ? last : first;
+  const left = Math.max(EDGE, Math.min(anchor.left, viewWidth - EDGE - width));
+  const top = below ? last.bottom + GAP : first.top - GAP - height;
+  const origin = popup.offsetParent.getBoundingClientRect(); // what "left" and "top" count from
+  popup.style.left = `${left - origin.left}px`;
+  popup.style.top = `${top - origin.top}px`;
+}
+
+const onBox = (node) => Boolean(popup && node instanceof Node && popup.contains(node));
+const termOf = (node) => (node instanceof Element ? node.closest(TERM) : null);
+
+document.addEventListener("pointerdown", (event) => { lastPointer = event.pointerType; }, { capture: true, passive: true });
+
+document.addEventListener("pointerover", (event) => {
+  if (event.pointerType === "touch") return; // a tap decides, in "click"
+  const link = termOf(event.target);
+  if (link && link !== shown) show(link, false);
+  else if (link || onBox(event.target)) clearTimeout(leaving);
+});
+
+document.addEventListener("pointerout", (event) => {
+  if (event.pointerType === "touch" || !shown || tapped) return;
+  const into = event.relatedTarget;
+  if (termOf(into) === shown || onBox(into) || document.activeElement === shown) return;
+  clearTimeout(leaving);
+  leaving = setTimeout(hide, LINGER);
+});
+
+document.addEventListener("focusin", (event) => {
+  const link = termOf(event.target);
+  if (link && link !== shown) show(link, false);
+});
+
+document.addEventListener("focusout", (event) => {
+  if (event.target === shown && !onBox(event.relatedTarget) && !shown.matches(":hover")) hide();
+});
+
+document.addEventListener("click", (event) => {
+  const link = termOf(event.target);
+  const byTouch = lastPointer === "touch" && event.detail > 0; // not a key's Enter
+  if (link && byTouch && tapped !== link) {
+    event.preventDefault(); // the first tap shows; the second goes
+    show(link, true);
+  } else if (!link && !onBox(event.target)) {
+    hide();
+  }
+});
+
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && shown) hide();
+});
+
+addEventListener("resize", () => shown && place(shown));

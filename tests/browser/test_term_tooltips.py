@@ -1,0 +1,154 @@
+"""A term link's definition in Chromium, as a reader sees and hears it: on every width
+inside the viewport, by mouse, keyboard and touch (WCAG 1.4.13), named once."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from support import sources
+
+TOOLTIP = "[role=tooltip]"
+GLOSSARY_LINK = ".term-popup a"
+
+# Focus each term link of the page in turn; list those whose tooltip is not the one
+# the link names, is hidden, leaves the viewport, or widens the page.
+EVERY_TERM = """() => {
+  const root = document.documentElement, width = root.scrollWidth, problems = [];
+  const links = [...document.querySelectorAll("article a.glossary-term")];
+  for (const link of links) {
+    link.focus();
+    const tip = document.getElementById(link.getAttribute("aria-describedby"));
+    const box = tip && tip.getBoundingClientRect();
+    const seen = tip && tip.getAttribute("role") === "tooltip" && tip.checkVisibility() && box.width > 0;
+    const inside = seen && box.left >= 0 && box.top >= 0 && box.right <= root.clientWidth && box.bottom <= innerHeight;
+    if (!inside || root.scrollWidth > width) {
+      problems.push(`${link.textContent}: ${seen ? [box.left, box.top, box.right, box.bottom].map(Math.round) : "not shown"}, page ${root.scrollWidth} px`);
+    }
+  }
+  return [links.length, problems];
+}"""
+
+
+def written_lessons() -> list[str]:
+    return [lesson.path.removesuffix(".md") for lesson in sources().lessons if not lesson.unwritten]
+
+
+def lesson(page: Page, server: str, path: str = "lessons/08-caching") -> None:
+    page.goto(f"{server}/{path}/")
+    page.wait_for_load_state("networkidle")  # the tooltip's module has run
+
+
+@pytest.mark.parametrize("width", [320, 390, 768])
+def test_every_terms_tooltip_is_inside_the_viewport_and_never_widens_the_page(server, browser: Browser, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    total, problems = 0, {}
+    for path in written_lessons():
+        lesson(page, server, path)
+        count, found = page.evaluate(EVERY_TERM)
+        total += count
+        if found:
+            problems[path] = found
+    context.close()
+    assert total > len(written_lessons())
+    assert problems == {}
+
+
+def test_hovering_shows_the_definition_which_stays_while_the_pointer_moves_onto_it(server, watched):
+    page = watched.page
+    lesson(page, server)
+    term = page.locator("a.glossary-term[href$='#latency']").first
+    tooltip = page.locator(TOOLTIP)
+    term.hover()
+    expect(tooltip).to_have_text("The time it takes for a certain operation to complete")
+    expect(page.locator(GLOSSARY_LINK)).to_be_hidden()  # a mouse opens the entry by the term itself
+    tooltip.hover()
+    page.wait_for_timeout(600)  # longer than it waits for the pointer to arrive
+    expect(tooltip).to_be_visible()
+    page.mouse.move(5, 300)
+    expect(tooltip).to_be_hidden()
+    assert watched.errors == [] and watched.off_origin == []
+
+
+def test_escape_hides_the_definition_of_a_hovered_or_focused_term(server, watched):
+    page = watched.page
+    lesson(page, server)
+    term = page.locator("a.glossary-term[href$='#server']").first
+    tooltip = page.locator(TOOLTIP)
+    term.hover()
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    page.mouse.move(5, 300)
+    term.focus()
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    expect(term).to_be_focused()
+
+
+def test_the_accessibility_tree_names_a_term_by_its_text_and_describes_it_once(server, watched):
+    page = watched.page
+    lesson(page, server)
+    term = page.locator("a.glossary-term[href$='#server']").first
+    term.focus()
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    focused = [n for n in nodes if {"name": "focused", "value": {"type": "booleanOrUndefined", "value": True}} in n.get("properties", [])]
+    link = next(n for n in focused if n["role"]["value"] != "RootWebArea")  # the page says it holds the focus too
+    name, description = link["name"]["value"], link.get("description", {}).get("value", "")
+    assert link["role"]["value"] == "link" and name == term.inner_text()
+    assert description == page.locator(TOOLTIP).inner_text() and description.startswith("A machine or process that provides data")
+    assert description not in name
+
+
+@pytest.fixture
+def phone(browser: Browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=3)
+    yield context.new_page()
+    context.close()
+
+
+def test_on_touch_the_first_tap_shows_the_definition_and_the_second_opens_the_glossary(server, phone: Page):
+    lesson(phone, server)
+    term = phone.locator("a.glossary-term[href$='#latency']").first
+    term.tap()
+    phone.wait_for_timeout(300)
+    expect(phone).to_have_url(f"{server}/lessons/08-caching/")
+    expect(phone.locator(TOOLTIP)).to_be_visible()
+    expect(phone.locator(GLOSSARY_LINK)).to_have_text("Open in the glossary")
+    expect(phone.locator(GLOSSARY_LINK)).to_be_visible()
+    term.tap()
+    expect(phone).to_have_url(f"{server}/glossary/#latency")
+
+
+def test_on_touch_the_glossary_link_opens_the_entry_and_a_tap_elsewhere_closes(server, phone: Page):
+    lesson(phone, server)
+    term = phone.locator("a.glossary-term[href$='#latency']").first
+    tooltip = phone.locator(TOOLTIP)
+    term.tap()
+    expect(tooltip).to_be_visible()
+    phone.locator("article h1").tap()
+    expect(tooltip).to_be_hidden()
+    term.tap()
+    phone.locator(GLOSSARY_LINK).tap()
+    expect(phone).to_have_url(f"{server}/glossary/#latency")
+
+
+def test_the_print_page_has_no_tooltip_script(server, watched):
+    page = watched.page
+    page.goto(server + "/print/")
+    page.wait_for_load_state("networkidle")
+    page.locator("a.glossary-term").first.hover()
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+
+
+def test_a_printed_lesson_leaves_out_an_open_tooltip(server, watched):
+    page = watched.page
+    lesson(page, server)
+    page.locator("a.glossary-term").first.hover()
+    tooltip = page.locator(TOOLTIP)
+    expect(tooltip).to_be_visible()
+    page.emulate_media(media="print")
+    assert not tooltip.evaluate("t => t.checkVisibility() && t.getBoundingClientRect().height > 0")

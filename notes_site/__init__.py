@@ -6,6 +6,7 @@ lessons        one lesson's title, sections and terms, checked
 names          finding term names in running text
 glossary       the lessons' terms merged into entries, checked across lessons
 glossary_page  the entries as Markdown for the glossary page
+rendering      each definition rendered once, with the page's own Markdown setup
 linking        marking mentions in a page's element tree
 catalog        reads the docs folder once per change; what the rest asks
 extension      the Python-Markdown extension that wires it into pages

@@ -21,7 +21,6 @@ It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs
 from __future__ import annotations
 
 import logging
-import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
@@ -34,11 +33,12 @@ from markdown.treeprocessors import Treeprocessor
 from .catalog import Catalog, load
 from .figures import group_by_palette
 from .flashcards import render_deck
-from .glossary_page import rebase, relative, render_entries
+from .glossary_page import relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
 from .path import leads_to
+from .rendering import OnPage, relative_url, setup_of, site_path
 
 log = logging.getLogger("mkdocs.extensions.notes_site")
 
@@ -49,7 +49,6 @@ class Page:
 
     catalog: Catalog | None = None
     lesson: Lesson | None = None
-    block_page: str | None = None  # the docs path of a page with a block, for its links
 
 
 class NotesExtension(Extension):
@@ -67,6 +66,7 @@ class NotesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        self.setup = setup_of(md, without=self)  # the definitions are rendered as the pages are
         page = Page()
         # After snippets (32) and whitespace (30), before raw HTML is stashed (20).
         md.preprocessors.register(PagePreprocessor(md, self, page), "notes_site", 25)
@@ -80,6 +80,7 @@ class PagePreprocessor(Preprocessor):
         super().__init__(md)
         self.settings = extension.getConfigs()
         self.page = page
+        self.setup = extension.setup
 
     def run(self, lines: list[str]) -> list[str]:
         settings = self.settings
@@ -89,8 +90,8 @@ class PagePreprocessor(Preprocessor):
         for row, line in enumerate(lines):
             if line.strip() in BLOCKS and not code[row]:
                 setting, draw = BLOCKS[line.strip()]
-                self.page.block_page = settings[setting]
-                return lines[:row] + draw(catalog, settings).split("\n") + lines[row + 1 :]
+                shown = OnPage(catalog.entries, self.setup, settings[setting], self.md.htmlStash.store)
+                return lines[:row] + draw(catalog, settings, shown).split("\n") + lines[row + 1 :]
         title = next(headings(lines), None)
         match = LESSON_TITLE.match(title.text) if title and title.level == 1 else None
         lesson = catalog.lesson(int(match.group(1)), match.group(2).strip()) if match else None
@@ -109,9 +110,7 @@ class TermTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         catalog, lesson = self.page.catalog, self.page.lesson
-        if self.page.block_page:
-            rebase_definitions(root, self.page.block_page)
-        elif catalog and lesson:
+        if catalog and lesson:
             marks = catalog.marks(relative(self.glossary, lesson.path))
             mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
             exclude_prerequisites(root)
@@ -125,17 +124,17 @@ class FigureTreeprocessor(Treeprocessor):
 # --- Blocks ------------------------------------------------------------------------
 
 
-def glossary_block(catalog: Catalog, settings: dict[str, Any]) -> str:
+def glossary_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
     for problem in catalog.problems:  # once per build: the glossary is built once
         log.warning("%s", problem)
-    return render_entries(list(catalog.entries), settings["glossary"], edit_url(settings))
+    return render_entries(list(catalog.entries), settings["glossary"], edit_url(settings), shown.html, shown.stash)
 
 
-def flashcards_block(catalog: Catalog, settings: dict[str, Any]) -> str:
-    return render_deck(list(catalog.entries), settings["flashcards"])
+def flashcards_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
+    return render_deck(list(catalog.entries), settings["flashcards"], shown.html, shown.stash)
 
 
-def learning_path_block(catalog: Catalog, settings: dict[str, Any]) -> str:
+def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPage) -> str:
     from .path_map import draw_map, path_list  # Graphviz only where the map is drawn
 
     page = settings["learning_path"]
@@ -197,20 +196,7 @@ def done_toggle(lesson: Lesson) -> list[str]:
 def page_link(target: str, page: str) -> str:
     """A link from a page to another as the built site has them: "lessons/x.md" is
     served at "lessons/x/" (MkDocs' and Zensical's directory URLs)."""
-    url = lambda path: posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
-    return posixpath.relpath(url(target) or ".", url(page) or ".") + "/"
-
-
-def rebase_definitions(root: etree.Element, page: str) -> None:
-    """Links in a definition were written from its lesson: make them work here."""
-    for definition in root.iter("details"):
-        source = definition.attrib.pop("data-lesson", None)
-        if source is None:
-            continue
-        for element in definition.iter():
-            for attribute in ("href", "src"):
-                if attribute in element.attrib:
-                    element.set(attribute, rebase(element.get(attribute), source, page))
+    return relative_url(site_path(target), site_path(page))
 
 
 def exclude_prerequisites(root: etree.Element) -> None:

@@ -4,9 +4,10 @@ The page's script (docs/javascripts/flashcards.js) schedules the cards; this mod
 only writes them, with the controls the script wires.  Each card is an element with
 ``data-term="<entry id>"`` (the contract other tools rely on), the term's name on the
 front, and on the back its short definition, the full one folded, and a link to the
-lesson that teaches it.  For the reverse direction (definition -> name) a card also
-carries its short definition with every word that would give the term away blanked
-out (see ``blanked``), so the question does not give the answer away.
+lesson that teaches it (the definition rendered once, by notes_site.rendering: the
+downloads read it from the built page).  For the reverse direction (definition -> name)
+a card also carries its short definition with every word that would give the term away
+blanked out (see ``blanked``), so the question does not give the answer away.
 
 Without JavaScript the controls stay hidden and the deck reads as a list.  With it,
 the deck is laid out for study from the first paint, by an inline script that runs
@@ -17,10 +18,11 @@ eyes (Lighthouse measured a layout shift of 0.5 when the module did it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from html import escape
 
 from .glossary import Entry
-from .glossary_page import relative
+from .glossary_page import folded, relative, says_more
 from .names import WORD, is_capitals
 
 BLANK = "…"
@@ -70,18 +72,21 @@ ACTIONS = "\n".join([
 ])
 
 
-def render_deck(entries: list[Entry], page: str) -> str:
+def render_deck(entries: list[Entry], page: str, definitions: Mapping[str, str], stash: Callable[[str], str]) -> str:
+    """``definitions`` holds each entry's rendered definition by id; ``stash`` turns HTML
+    into a placeholder that Markdown leaves alone (``md.htmlStash.store``)."""
     # The deck repeats the glossary: search leads there, not here.  (A <section>:
     # Material's search parser ends an exclusion at the first inner end tag of the
     # excluded element's name, and the deck is made of <div>s.)
     out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', STUDY_LAYOUT, "", OPTIONS, ""]
     out += ['<div class="flashcard-deck" markdown>']
     for entry in entries:
-        out += ["", *card(entry, page)]
+        definition = stash(folded(definitions[entry.id], "flashcard", "The full definition")) if says_more(entry) else ""
+        out += ["", *card(entry, page, definition)]
     return "\n".join([*out, "", "</div>", "", ACTIONS, "", "</section>"]) + "\n"
 
 
-def card(entry: Entry, page: str) -> list[str]:
+def card(entry: Entry, page: str, definition: str) -> list[str]:
     lesson = entry.taught.lesson
     anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
     lines = [
@@ -92,17 +97,8 @@ def card(entry: Entry, page: str) -> list[str]:
         f'<p class="flashcard-short">{escape(entry.summary)}</p>',
         "",
     ]
-    if entry.definition.strip() != entry.summary:
-        # data-lesson: the extension rebases the definition's own links onto this page.
-        lines += [
-            f'<details class="flashcard-definition" data-lesson="{lesson.path}" markdown>',
-            "<summary>The full definition</summary>",
-            "",
-            entry.definition,
-            "",
-            "</details>",
-            "",
-        ]
+    if definition:
+        lines += [definition, ""]
     return lines + [
         f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)}{anchor})",
         "{ .flashcard-lesson }",

@@ -23,7 +23,7 @@ SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
 # What is not prose in a lesson's Markdown: inline code, link targets, HTML tags.
 NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
-SHORT = 6  # words: a summary this short says too little alone
+FEWEST_WORDS = 4  # a summary shorter than this cannot say what a term is
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ def build_glossary(lessons: Iterable[Lesson], taken_ids: dict[str, str]) -> tupl
     check_names_unique(teaching, names, problems)
     mentioned = mentions(lessons, names, {key: t.data.not_in for key, (_, t) in teaching.items()})
     entries = [make_entry(grouped[key], teaching[key], names[key], mentioned[key]) for key in grouped]
+    check_summaries(entries, problems)
     check_ids_unique(entries, taken_ids, problems)
     entries = link_related(entries, problems)
     return sorted(entries, key=lambda entry: entry.name.lower()), problems
@@ -106,7 +107,7 @@ def make_entry(
         name=term.name,
         names=names,
         definition=term.definition,
-        summary=summary(term.definition),
+        summary=term.data.summary or summary(term.definition),
         taught=Use(lesson, term.anchor, role(term)),
         also=tuple(sorted(also, key=lambda use: use.lesson.number)),
         data=term.data,
@@ -192,16 +193,36 @@ def check_ids_unique(entries: list[Entry], taken_ids: dict[str, str], problems: 
 
 
 def summary(definition: str) -> str:
-    """The definition's first sentence as plain text; if it ends in a colon or says
-    little, what follows it too."""
+    """The definition's first sentence as plain text, with the items of the list it
+    introduces if it ends in a colon. (Where that sentence does not say what the term
+    is, the lesson gives the term a ``summary:``; check_summaries asks for one.)"""
     items = [item for item in (list_item(line) for line in definition.split("\n")) if item[2]]
     text = first_sentence(items[0][2])
     rest = items[1:]
     if text.endswith(":") and rest:
         return f"{text} {', '.join(listed_after(rest))}"
-    while len(text.split()) < SHORT and rest:
-        text = f"{text.rstrip('.')}; {first_sentence(rest.pop(0)[2])}"
     return text
+
+
+def check_summaries(entries: list[Entry], problems: list[Problem]) -> None:
+    """A summary is a tooltip's whole text: a sentence that does not trail off."""
+    for entry in entries:
+        text = entry.summary
+        why = (
+            f"ends in '{text[-1]}'" if text.endswith((":", ";", ",")) else
+            f"has fewer than {FEWEST_WORDS} words" if len(text.split()) < FEWEST_WORDS else None
+        )
+        if why is None:
+            continue
+        lesson = entry.taught.lesson
+        given = bool(entry.data.summary)
+        line = entry.data.line if given else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
+        source = "its 'summary:'" if given else "its definition's first sentence"
+        problems.append(Problem(
+            lesson.shown_path, line,
+            f"the summary of '{entry.name}' ({source}: '{text}') {why}, so it cannot say what the term is: "
+            "give the term a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...'",
+        ))
 
 
 def listed_after(items: list[tuple[int, str, str]]) -> list[str]:

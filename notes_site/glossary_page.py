@@ -1,12 +1,15 @@
 """The Markdown of the glossary's entries, A to Z, for the glossary page to show.
 
 Links are relative to the glossary page, so MkDocs (or Zensical) checks and
-converts them as it does any link a contributor writes.
+converts them as it does any link a contributor writes. A full definition comes
+rendered (notes_site.rendering), its links already made for the page, and is put
+aside as HTML that nothing renders again.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Mapping
 from html import escape
 from string import ascii_uppercase
 
@@ -29,9 +32,13 @@ def letter_ids() -> dict[str, str]:
     return {letter_id(letter): f"the glossary's letter heading '{letter}'" for letter in (*ascii_uppercase, OTHER)}
 
 
-def render_entries(entries: list[Entry], page: str, edit_url: str) -> str:
+def render_entries(
+    entries: list[Entry], page: str, edit_url: str, definitions: Mapping[str, str], stash: Callable[[str], str]
+) -> str:
     """A letter bar, then each letter's entries: name, short definition, the full
-    definition folded, related terms, lessons, edit link."""
+    definition folded, related terms, lessons, edit link. ``definitions`` holds each
+    entry's rendered definition by id; ``stash`` turns HTML into a placeholder that
+    Markdown leaves alone (``md.htmlStash.store``)."""
     letters = sorted({letter_of(entry.name) for entry in entries}, key=lambda letter: (letter == OTHER, letter))
     out = [
         '<nav class="glossary-letters" aria-label="Glossary letters" markdown>',
@@ -43,30 +50,42 @@ def render_entries(entries: list[Entry], page: str, edit_url: str) -> str:
         out += ["", f"## {letter} {{ #{letter_id(letter)} data-search-exclude }}"]
         for entry in (e for e in entries if letter_of(e.name) == letter):
             names = {e.id: e.name for e in entries}
-            out += ["", f"### {entry.name} {{ #{entry.id} }}", ""] + entry_body(entry, page, edit_url, names)
+            out += ["", f"### {entry.name} {{ #{entry.id} }}", ""]
+            label = f"The full definition, from Lesson {entry.taught.lesson.number}"
+            definition = stash(folded(definitions[entry.id], "glossary", label)) if says_more(entry) else ""
+            out += entry_body(entry, page, edit_url, names, definition)
     return "\n".join(out) + "\n"
 
 
-def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str]) -> list[str]:
+def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str], definition: str) -> list[str]:
     # Search shows an entry's name and short definition; the full definition is found
     # where its lesson teaches it. (A <section>, not a <div>: Material's search parser
     # loses an excluded <div> holding a code block.)
-    lesson = entry.taught.lesson
     body = [f'<p class="glossary-short">{escape(entry.summary)}</p>', "", '<section class="glossary-entry" data-search-exclude markdown>', ""]
-    if entry.definition.strip() != entry.summary:
-        body += [
-            f'<details class="glossary-definition" data-lesson="{lesson.path}" markdown>',
-            f"<summary>The full definition, from Lesson {lesson.number}</summary>",
-            "",
-            entry.definition,
-            "",
-            "</details>",
-            "",
-        ]
+    if definition:
+        body += [definition, ""]
     if entry.see_also:
         related = ", ".join(f"[{names[id]}](#{id})" for id in entry.see_also)
         body += [f"See also: {related}", "{ .glossary-see-also }", ""]
     return body + [sources(entry, page, edit_url), "", "</section>"]
+
+
+def says_more(entry: Entry) -> bool:
+    """Whether the definition says more than its summary, and so is shown folded."""
+    return entry.definition.strip() != entry.summary
+
+
+def folded(html: str, kind: str, label: str) -> str:
+    """A rendered definition folded under ``label``, its body one element
+    (``<div class="glossary-definition-body">``, which the EPUB's glossary reads)."""
+    return "\n".join([
+        f'<details class="{kind}-definition">',
+        f"<summary>{escape(label)}</summary>",
+        f'<div class="{kind}-definition-body">',
+        html,
+        "</div>",
+        "</details>",
+    ])
 
 
 def sources(entry: Entry, page: str, edit_url: str) -> str:
@@ -92,10 +111,3 @@ def lesson_link(use: Use, page: str, short: bool = False) -> str:
 def relative(target: str, page: str) -> str:
     """A docs-relative path as a link from a page (docs-relative too)."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def rebase(url: str, source: str, page: str) -> str:
-    """A relative link written in ``source`` made to work on ``page``."""
-    if not url or url.startswith(("#", "/")) or "://" in url or url.startswith(("mailto:", "data:")):
-        return f"{relative(source, page)}{url}" if url.startswith("#") else url
-    return relative(posixpath.normpath(posixpath.join(posixpath.dirname(source), url)), page)

@@ -10,6 +10,7 @@ definition under it.  The front matter may add data to the terms the lesson teac
         aliases: [running program]   # other names that link to the term
         not_in: [the process of]     # phrases where the name means something else
         see_also: [Thread]           # related terms, linked both ways in the glossary
+        summary: A running program   # the tooltip, where the first sentence says less
 
 Anything that breaks the format is a Problem with its line: never dropped in silence.
 """
@@ -41,7 +42,9 @@ TERM_FIELDS = {
     "aliases": "other names that link to the term",
     "not_in": "phrases in which the name means something else, so it is not linked",
     "see_also": "names of related terms, linked both ways in the glossary",
+    "summary": "one sentence that says what the term is, for its tooltip, where the definition's first sentence does not",
 }
+LIST_FIELDS = ("aliases", "not_in", "see_also")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class TermData:
     aliases: tuple[str, ...] = ()
     not_in: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
+    summary: str = ""  # plain text; empty: the definition's first sentence
     line: int = field(default=0, compare=False)  # where the front matter gives it
 
 
@@ -208,15 +212,21 @@ def attach_data(source: Source, terms: list[Term], problems: list[Problem]) -> l
 def term_data(fields: Any, name: str, line: int, path: str, problems: list[Problem]) -> TermData | None:
     if not isinstance(fields, dict) or set(fields) - set(TERM_FIELDS):
         allowed = "; ".join(f"'{key}': {what}" for key, what in TERM_FIELDS.items())
-        problems.append(Problem(path, line, f"data of term '{name}' takes only these lists: {allowed}"))
+        problems.append(Problem(path, line, f"data of term '{name}' takes only these fields: {allowed}"))
         return None
-    lists = {}
+    read: dict[str, Any] = {}
     for key, value in fields.items():
-        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        if key not in LIST_FIELDS:
+            if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
+                problems.append(Problem(path, line, f"'{key}' of term '{name}' must be one line of text, like: {key}: A ... that ..."))
+                return None
+            read[key] = " ".join(value.split())
+        elif not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
             problems.append(Problem(path, line, f"'{key}' of term '{name}' must be a list of words, like [a, b]"))
             return None
-        lists[key] = tuple(item.strip() for item in value)
-    return TermData(**lists, line=line)
+        else:
+            read[key] = tuple(item.strip() for item in value)
+    return TermData(**read, line=line)
 
 
 def term_key(name: str) -> str:

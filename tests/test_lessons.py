@@ -66,7 +66,7 @@ def test_an_unwritten_lesson_says_so_in_its_front_matter():
         ("---\nterms:\n  Cash: {aliases: [x]}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
          "front matter names term 'Cash', which this lesson does not define (its terms: Cache)"),
         ("---\nterms:\n  Cache: {alias: [x]}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
-         "data of term 'Cache' takes only these lists"),
+         "data of term 'Cache' takes only these fields"),
         ("---\nterms:\n  Cache: {aliases: x}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
          "'aliases' of term 'Cache' must be a list"),
     ],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,9 +18,20 @@ def browser() -> Browser:
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, env={**os.environ, "TZ": noon_zone()})
+        # No service worker unless a test asks for one (test_offline.py): its precaching
+        # would fetch the whole site in every context, and it answers outside page routes.
+        new_context = browser.new_context
+        browser.new_context = lambda **options: new_context(**{"service_workers": "block", **options})
         yield browser
         browser.close()
+
+
+def noon_zone() -> str:
+    """A time zone where it is about noon now: "today" and "later today" in the study
+    tests never cross a midnight while the suite runs."""
+    hours = (12 - datetime.now(timezone.utc).hour + 12) % 24 - 12  # -12..11
+    return "Etc/GMT" + (f"{-hours:+d}" if hours else "")  # Etc/GMT-N is UTC+N
 
 
 class Watched:

@@ -73,7 +73,7 @@ def errors_of(context: BrowserContext) -> list[str]:
 
 @contextmanager
 def context_of(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     yield context
     context.close()
 
@@ -100,7 +100,7 @@ def test_after_one_visit_the_notes_work_without_the_server_under_a_subpath(brows
         expect(page.locator(".flashcards.is-ready")).to_be_visible()
         page.get_by_role("button", name="Show answer").click()
         page.get_by_role("button", name="Good").click()
-        expect(page.locator(".flashcards-counts")).to_have_text(re.compile(r"^Due today: 1 "))
+        expect(page.locator(".flashcards-counts")).to_have_text(re.compile(r"^Due now: \d+ · Later today: 1 "))
         assert errors == []
 
 

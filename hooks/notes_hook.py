@@ -29,9 +29,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_site.catalog import Catalog, load
+from notes_site.catalog import Catalog, NoSuchFolder
 from notes_site.describe import lesson_description
-from notes_site.extension import NotesExtension
+from notes_site.extension import catalog_of, mkdocs_settings
 from notes_site.source import decode
 
 SEARCH_WORKER = "javascripts/search-worker.js"
@@ -48,9 +48,10 @@ PRINT_SITE_ASSET = re.compile(
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    sources = catalog(config)  # a missing folder stops the build here, before any page
     printer = config.plugins.get("print-site")
     if printer:
-        unwritten = [lesson.path for lesson in catalog(config).lessons if lesson.unwritten]
+        unwritten = [lesson.path for lesson in sources.lessons if lesson.unwritten]
         printer.config["exclude"] = [*printer.config["exclude"], *unwritten]
     return config
 
@@ -67,7 +68,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
     if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
-    lesson = next((l for l in catalog(config).lessons if l.path == page.file.src_uri), None)
+    lesson = catalog(config).by_path.get(page.file.src_uri)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))
     return markdown
@@ -119,9 +120,12 @@ def split_search_index(site: Path) -> None:
 
 def settings(config: MkDocsConfig) -> dict:
     """The term engine's settings, as the Markdown extension reads them."""
-    return NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
+    return mkdocs_settings(config.config_file_path, config.mdx_configs)
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
-    engine = settings(config)
-    return load(engine["docs_dir"], engine["lessons"], engine["glossary"])
+    """The extension's own catalog: the files are read once per build, by whichever asks first."""
+    try:
+        return catalog_of(settings(config))
+    except NoSuchFolder as error:
+        raise PluginError(str(error)) from None

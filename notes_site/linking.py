@@ -128,7 +128,7 @@ def protected_spans(text: str, raw_html: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def describe(root: etree.Element, summaries: dict[str, str]) -> None:
+def attach_summaries(root: etree.Element, summaries: dict[str, str]) -> None:
     """The hidden element each marked link's aria-describedby names: screen readers
     announce the summary after the term, which CSS shows on hover and focus."""
     ids = sorted({el.get("aria-describedby") for el in root.iter("a") if el.get("aria-describedby")})

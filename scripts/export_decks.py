@@ -21,8 +21,7 @@ import genanki
 import markdown
 from mkdocs.config import load_config
 
-from notes_site.catalog import load
-from notes_site.extension import NotesExtension
+from notes_site.extension import catalog_of, mkdocs_settings
 from notes_site.glossary import Entry
 
 NAME = "systemsexpert-notes"  # the downloads' file names, and the guids' namespace
@@ -122,9 +121,7 @@ def write_decks(entries: list[Entry], site_url: str, out_dir: Path) -> tuple[Pat
 def export(site_dir: Path, config_file: Path) -> tuple[Path, Path]:
     """The decks of the sources that mkdocs.yml names, linking to its site_url."""
     config = load_config(str(config_file))
-    settings = NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
-    docs_dir = config_file.parent / settings["docs_dir"]
-    catalog = load(str(docs_dir), settings["lessons"], settings["glossary"])
+    catalog = catalog_of(mkdocs_settings(config_file, config.mdx_configs))
     return write_decks(list(catalog.entries), config.site_url or "", site_dir / "downloads")
 
 

@@ -42,8 +42,10 @@ SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=.*$")
 # An image that opens in the lightbox: one not marked { .no-lightbox }.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
 # The print-site plugin's assets, which it adds to every page's <head> and scripts.
+# (It starts with "<", not with the whitespace before it, which without_print_site_assets
+# drops: a leading \s* made the search try each space of a page, 1/3 s a page at 325 lessons.)
 PRINT_SITE_ASSET = re.compile(
-    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
+    r'<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
 )
 
 
@@ -85,12 +87,12 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     printer = config.plugins.get("print-site")
     if printer and page.file.src_uri != f"{printer.config['print_page_basename']}.md":
-        return PRINT_SITE_ASSET.sub("", output)  # about 2.6 KiB a page that only print/ uses
+        return without_print_site_assets(output)  # about 2.6 KiB a page that only print/ uses
     return output
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    return PRINT_SITE_ASSET.sub("", output) if template_name == "404.html" else output
+    return without_print_site_assets(output) if template_name == "404.html" else output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -104,6 +106,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- Helpers ---------------------------------------------------------------------
+
+
+def without_print_site_assets(html: str) -> str:
+    """The page without the print-site plugin's assets, nor the whitespace before each."""
+    kept, last = [], 0
+    for asset in PRINT_SITE_ASSET.finditer(html):
+        kept.append(html[last : asset.start()].rstrip())
+        last = asset.end()
+    return "".join([*kept, html[last:]])
 
 
 def split_search_index(site: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .glossary import Entry, build_glossary
@@ -71,50 +71,56 @@ def summary_id(entry_id: str) -> str:
 
 
 # Each docs folder's catalog, beside the size and modification time of its files then.
-KEPT_CATALOGS: dict[tuple[str, ...], tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+KEPT_CATALOGS: dict[tuple[str, ...], tuple[dict[str, tuple[int, int]], Catalog]] = {}
 
 
 def load(docs_dir: str, lessons_dir: str, glossary: str) -> Catalog:
     """The catalog of the files as they are now: the kept one while no file changed."""
     root = Path(docs_dir)
-    lessons_root = root / lessons_dir
     if not root.is_dir():
         raise NoSuchFolder(f"{docs_dir}: no such folder: 'docs_dir' of notes_site.extension names the docs folder, from the folder the build runs in")
-    if not lessons_root.is_dir():
+    if not (root / lessons_dir).is_dir():
         raise NoSuchFolder(f"{docs_dir}/{lessons_dir}: no such folder: the lessons go there ('lessons' of notes_site.extension names it, inside docs_dir)")
     key = (docs_dir.rstrip("/"), str(root.resolve()), lessons_dir, glossary)
-    lesson_files, glossary_file = stats(lessons_root, root), stats_of(root / glossary, root)
+    # Asked once per page: a stat of each file, no more, while nothing changed.
+    files = markdown_files(str(root / lessons_dir), f"{lessons_dir.strip('/')}/")
+    glossary_file = markdown_file(str(root / glossary))
+    if glossary_file:
+        files[glossary] = glossary_file
     kept = KEPT_CATALOGS.get(key)
-    if kept and kept[0] == lesson_files + glossary_file:
+    if kept and kept[0] == files:
         return kept[1]
-    lessons = tuple((path, (root / path).read_bytes()) for path, _, _ in lesson_files)
+    lessons = tuple(
+        (path, (root / path).read_bytes())
+        for path in sorted((path for path in files if path != glossary), key=lambda path: path.split("/"))
+    )
     glossary_bytes = (root / glossary).read_bytes() if glossary_file else b""
     catalog = make_catalog(key[0], lessons, glossary, glossary_bytes)
     if key not in KEPT_CATALOGS and len(KEPT_CATALOGS) >= KEPT:
         del KEPT_CATALOGS[next(iter(KEPT_CATALOGS))]  # the oldest
-    KEPT_CATALOGS[key] = (lesson_files + glossary_file, catalog)
+    KEPT_CATALOGS[key] = (files, catalog)
     return catalog
 
 
-def stats(folder: Path, root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Each Markdown file under ``folder``, by path from ``root``: its size and mtime."""
-    found = []
-    for entry in os.scandir(folder):
-        if entry.is_dir():
-            found += stats(Path(entry.path), root)
-        elif entry.name.endswith(".md"):
-            found += stats_of(Path(entry.path), root)
-    return tuple(sorted(found, key=lambda file: PurePosixPath(file[0])))
+def markdown_files(folder: str, prefix: str) -> dict[str, tuple[int, int]]:
+    """The size and mtime of each Markdown file under ``folder``, by ``prefix`` + its path there."""
+    found = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                found.update(markdown_files(entry.path, f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".md") and entry.is_file():
+                info = entry.stat()
+                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
-def stats_of(file: Path, root: Path) -> tuple[tuple[str, int, int], ...]:
+def markdown_file(path: str) -> tuple[int, int] | None:
     try:
-        info = file.stat()
+        info = os.stat(path)
     except FileNotFoundError:
-        return ()
-    if not stat.S_ISREG(info.st_mode):
-        return ()
-    return ((file.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns),)
+        return None
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
 
 
 def make_catalog(docs_dir: str, files: tuple[tuple[str, bytes], ...], glossary: str, glossary_bytes: bytes) -> Catalog:

@@ -104,6 +104,11 @@ def singulars(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def plurals(word: str) -> tuple[str, ...]:
+    """A lower-case word and every text word that singulars() takes back to it."""
+    return (word, word + "s", word + "es", *((word[:-1] + "ies",) if word.endswith("y") else ()))
+
+
 def separator_matches(text_separator: str, name_separator: str) -> bool:
     if LOOSE_SEPARATOR.fullmatch(name_separator):
         return bool(LOOSE_SEPARATOR.fullmatch(text_separator))
@@ -124,6 +129,7 @@ class Finder:
 
     def __init__(self, names: dict[str, tuple[str, ...]], not_in: dict[str, tuple[str, ...]] | None = None):
         self.trie = Node()
+        self.first_words: set[str] = set()  # every text word, lower case, that may start a name
         for key, key_names in names.items():
             for name in key_names:
                 phrase = Phrase.of(name)
@@ -132,6 +138,7 @@ class Finder:
                     node = node.children.setdefault(word.lower(), Node())
                 if phrase.words:
                     node.ends.append((phrase, key))
+                    self.first_words.update(plurals(phrase.words[0].lower()) if len(phrase.words) == 1 else (phrase.words[0].lower(),))
         self.not_in = {key: [phrase_pattern(p) for p in phrases] for key, phrases in (not_in or {}).items() if phrases}
 
     def mentions(self, text: str) -> Iterator[Mention]:
@@ -140,7 +147,7 @@ class Finder:
         other_senses: dict[str, list[tuple[int, int]]] = {}
         index = 0
         while index < len(words):
-            found = self.longest_at(text, words, index)
+            found = self.longest_at(text, words, index) if words[index].group().lower() in self.first_words else None
             if found is None:
                 index += 1
                 continue

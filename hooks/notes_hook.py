@@ -29,9 +29,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notes_site.catalog import Catalog, load
+from notes_site.catalog import Catalog, NoSuchFolder
 from notes_site.describe import lesson_description
-from notes_site.extension import NotesExtension
+from notes_site.extension import catalog_of, mkdocs_settings
 from notes_site.source import decode
 
 SEARCH_WORKER = "javascripts/search-worker.js"
@@ -42,15 +42,18 @@ SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=.*$")
 # An image that opens in the lightbox: one not marked { .no-lightbox }.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
 # The print-site plugin's assets, which it adds to every page's <head> and scripts.
+# (It starts with "<", not with the whitespace before it, which without_print_site_assets
+# drops: a leading \s* made the search try each space of a page, 1/3 s a page at 325 lessons.)
 PRINT_SITE_ASSET = re.compile(
-    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
+    r'<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
 )
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    sources = catalog(config)  # a missing folder stops the build here, before any page
     printer = config.plugins.get("print-site")
     if printer:
-        unwritten = [lesson.path for lesson in catalog(config).lessons if lesson.unwritten]
+        unwritten = [lesson.path for lesson in sources.lessons if lesson.unwritten]
         printer.config["exclude"] = [*printer.config["exclude"], *unwritten]
     return config
 
@@ -67,7 +70,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
     if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
-    lesson = next((l for l in catalog(config).lessons if l.path == page.file.src_uri), None)
+    lesson = catalog(config).by_path.get(page.file.src_uri)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))
     return markdown
@@ -84,12 +87,12 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     printer = config.plugins.get("print-site")
     if printer and page.file.src_uri != f"{printer.config['print_page_basename']}.md":
-        return PRINT_SITE_ASSET.sub("", output)  # about 2.6 KiB a page that only print/ uses
+        return without_print_site_assets(output)  # about 2.6 KiB a page that only print/ uses
     return output
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    return PRINT_SITE_ASSET.sub("", output) if template_name == "404.html" else output
+    return without_print_site_assets(output) if template_name == "404.html" else output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -103,6 +106,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- Helpers ---------------------------------------------------------------------
+
+
+def without_print_site_assets(html: str) -> str:
+    """The page without the print-site plugin's assets, nor the whitespace before each."""
+    kept, last = [], 0
+    for asset in PRINT_SITE_ASSET.finditer(html):
+        kept.append(html[last : asset.start()].rstrip())
+        last = asset.end()
+    return "".join([*kept, html[last:]])
 
 
 def split_search_index(site: Path) -> None:
@@ -119,9 +131,12 @@ def split_search_index(site: Path) -> None:
 
 def settings(config: MkDocsConfig) -> dict:
     """The term engine's settings, as the Markdown extension reads them."""
-    return NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
+    return mkdocs_settings(config.config_file_path, config.mdx_configs)
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
-    engine = settings(config)
-    return load(engine["docs_dir"], engine["lessons"], engine["glossary"])
+    """The extension's own catalog: the files are read once per build, by whichever asks first."""
+    try:
+        return catalog_of(settings(config))
+    except NoSuchFolder as error:
+        raise PluginError(str(error)) from None

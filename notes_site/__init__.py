@@ -3,11 +3,15 @@
 outline        headings and fenced code of a Markdown text (the bottom layer)
 source         a file's text, front matter and body; Problem, an error with its line
 lessons        one lesson's title, sections and terms, checked
-names          finding term names in running text
+names          finding term names in running text, in one pass over its words
 glossary       the lessons' terms merged into entries, checked across lessons
 glossary_page  the entries as Markdown for the glossary page
 rendering      each definition rendered once, with the page's own Markdown setup
+flashcards     the entries as the flashcards page's deck
+path           which earlier lessons each lesson builds on
+path_map       the learning path as an SVG map (Graphviz) and as a list
 linking        marking mentions in a page's element tree
+figures        each figure's light and dark variants in galleries of their own
 catalog        reads the docs folder once per change; what the rest asks
 extension      the Python-Markdown extension that wires it into pages
 describe       a lesson's meta description

@@ -1,13 +1,17 @@
 """Everything the site knows about its lessons and terms, read from the docs folder.
 
-The one place that reads files: the Markdown extension and the study tools ask it.
-A catalog is made again whenever a file's bytes change, and only then.
+The one place that reads files: the Markdown extension, the hook and the scripts ask
+it.  A build reads each file once: the catalog is kept, and made again only when a
+file's size or modification time changes or a file comes or goes (``make serve``
+sees an edit at its next rebuild).  Whatever grows with the glossary is worked out
+here, once per catalog, not once per page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +21,14 @@ from .lessons import Lesson, parse_lesson
 from .linking import Mark
 from .names import Finder, Phrase
 from .outline import heading_ids, headings
-from .path import builds_on
+from .path import builds_on, leads_to
 from .source import Problem, Source, decode, key_line, read_source
+
+KEPT = 8  # catalogs kept at once: one per docs folder a process builds
+
+
+class NoSuchFolder(Exception):
+    """The docs folder or its lessons folder is not there: a setting is wrong."""
 
 
 @dataclass(frozen=True)
@@ -28,36 +38,87 @@ class Catalog:
     acronyms: dict[str, str]  # acronyms that are no term, and what they stand for
     problems: tuple[Problem, ...]
     finder: Finder  # every name of every term and acronym
-    path: dict[int, tuple[int, ...]]  # for each lesson, the earlier lessons it builds on
+    builds_on: dict[int, tuple[int, ...]]  # for each lesson, the earlier lessons it builds on
+    leads_to: dict[int, tuple[int, ...]]  # for each lesson, the later lessons that build on it
+    numbered: dict[int, Lesson] = field(repr=False)  # the lessons by number
+    by_title: dict[tuple[int, str], Lesson] = field(repr=False)
+    by_path: dict[str, Lesson] = field(repr=False)  # the lessons by path from the docs folder
+    marks_by_href: dict[str, dict[str, Mark]] = field(default_factory=dict, compare=False, repr=False)
 
     def lesson(self, number: int, title: str) -> Lesson | None:
-        return next((l for l in self.lessons if l.number == number and l.title == title), None)
+        return self.by_title.get((number, title))
 
     def marks(self, glossary_href: str) -> dict[str, Mark]:
         """A link to each entry, with its summary for the tooltip that describes it
-        (javascripts/term-tooltips.js); an <abbr> titled with its expansion for each acronym."""
-        marks = {
-            entry.id: Mark("a", {
-                "class": "glossary-term", "href": f"{glossary_href}#{entry.id}", "data-summary": entry.summary,
-            })
-            for entry in self.entries
-        }
-        marks.update((acronym, Mark("abbr", {"title": expansion})) for acronym, expansion in self.acronyms.items())
-        return marks
+        (javascripts/term-tooltips.js); an <abbr> titled with its expansion for each
+        acronym. Made once per glossary href."""
+        if glossary_href not in self.marks_by_href:
+            marks = {
+                entry.id: Mark("a", {
+                    "class": "glossary-term", "href": f"{glossary_href}#{entry.id}", "data-summary": entry.summary,
+                })
+                for entry in self.entries
+            }
+            marks.update((acronym, Mark("abbr", {"title": expansion})) for acronym, expansion in self.acronyms.items())
+            self.marks_by_href[glossary_href] = marks
+        return self.marks_by_href[glossary_href]
+
+
+# Each docs folder's catalog, beside the size and modification time of its files then.
+KEPT_CATALOGS: dict[tuple[str, ...], tuple[dict[str, tuple[int, int]], Catalog]] = {}
 
 
 def load(docs_dir: str, lessons_dir: str, glossary: str) -> Catalog:
-    """The catalog of the files as they are now."""
+    """The catalog of the files as they are now: the kept one while no file changed."""
     root = Path(docs_dir)
-    paths = sorted(p for p in (root / lessons_dir).rglob("*.md")) if (root / lessons_dir).is_dir() else []
-    files = tuple((p.relative_to(root).as_posix(), p.read_bytes()) for p in paths)
-    glossary_path = root / glossary
-    glossary_bytes = glossary_path.read_bytes() if glossary_path.is_file() else b""
-    return make_catalog(docs_dir.rstrip("/"), files, glossary, glossary_bytes)
+    if not root.is_dir():
+        raise NoSuchFolder(f"{docs_dir}: no such folder: 'docs_dir' of notes_site.extension names the docs folder, from the folder the build runs in")
+    if not (root / lessons_dir).is_dir():
+        raise NoSuchFolder(f"{docs_dir}/{lessons_dir}: no such folder: the lessons go there ('lessons' of notes_site.extension names it, inside docs_dir)")
+    key = (docs_dir.rstrip("/"), str(root.resolve()), lessons_dir, glossary)
+    # Asked once per page: a stat of each file, no more, while nothing changed.
+    files = markdown_files(str(root / lessons_dir), f"{lessons_dir.strip('/')}/")
+    glossary_file = markdown_file(str(root / glossary))
+    if glossary_file:
+        files[glossary] = glossary_file
+    kept = KEPT_CATALOGS.get(key)
+    if kept and kept[0] == files:
+        return kept[1]
+    lessons = tuple(
+        (path, (root / path).read_bytes())
+        for path in sorted((path for path in files if path != glossary), key=lambda path: path.split("/"))
+    )
+    glossary_bytes = (root / glossary).read_bytes() if glossary_file else b""
+    catalog = make_catalog(key[0], lessons, glossary, glossary_bytes)
+    if key not in KEPT_CATALOGS and len(KEPT_CATALOGS) >= KEPT:
+        del KEPT_CATALOGS[next(iter(KEPT_CATALOGS))]  # the oldest
+    KEPT_CATALOGS[key] = (files, catalog)
+    return catalog
 
 
-@lru_cache(maxsize=4)
+def markdown_files(folder: str, prefix: str) -> dict[str, tuple[int, int]]:
+    """The size and mtime of each Markdown file under ``folder``, by ``prefix`` + its path there."""
+    found = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                found.update(markdown_files(entry.path, f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".md") and entry.is_file():
+                info = entry.stat()
+                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def markdown_file(path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+
+
 def make_catalog(docs_dir: str, files: tuple[tuple[str, bytes], ...], glossary: str, glossary_bytes: bytes) -> Catalog:
+    """The catalog of these files' bytes: lessons by path from the docs folder."""
     problems: list[Problem] = []
     lessons = []
     for path, data in files:
@@ -78,8 +139,16 @@ def make_catalog(docs_dir: str, files: tuple[tuple[str, bytes], ...], glossary: 
     names = {entry.id: entry.names for entry in entries} | {acronym: (acronym,) for acronym in acronyms}
     not_in = {entry.id: entry.data.not_in for entry in entries}
     lessons = sorted(lessons, key=lambda l: l.number)
-    path = builds_on(tuple(lessons), tuple(entries))
-    return Catalog(tuple(lessons), tuple(entries), acronyms, tuple(problems), Finder(names, not_in), path)
+    earlier = builds_on(tuple(lessons), tuple(entries))
+    by_title: dict[tuple[int, str], Lesson] = {}
+    for lesson in lessons:
+        by_title.setdefault((lesson.number, lesson.title), lesson)
+    return Catalog(
+        lessons=tuple(lessons), entries=tuple(entries), acronyms=acronyms, problems=tuple(problems),
+        finder=Finder(names, not_in), builds_on=earlier, leads_to=leads_to(earlier),
+        numbered={lesson.number: lesson for lesson in lessons}, by_title=by_title,
+        by_path={lesson.path: lesson for lesson in lessons},
+    )
 
 
 def duplicate_numbers(lessons: list[Lesson]) -> list[Problem]:

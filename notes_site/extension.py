@@ -21,8 +21,10 @@ It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs
 from __future__ import annotations
 
 import logging
+import os
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -37,7 +39,6 @@ from .glossary_page import relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
-from .path import leads_to
 from .rendering import OnPage, relative_url, setup_of, site_path
 
 log = logging.getLogger("mkdocs.extensions.notes_site")
@@ -45,7 +46,8 @@ log = logging.getLogger("mkdocs.extensions.notes_site")
 
 @dataclass
 class Page:
-    """What the preprocessor learnt about the page being converted."""
+    """What the preprocessor learnt about the page being converted: the extension's
+    state for one page, which Markdown.reset() clears between pages."""
 
     catalog: Catalog | None = None
     lesson: Lesson | None = None
@@ -63,55 +65,55 @@ class NotesExtension(Extension):
             "edit_uri": ["edit/main/docs/", "The path from repo_url to the docs folder's files"],
         }
         super().__init__(**kwargs)
+        self.page = Page()
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         self.setup = setup_of(md, without=self)  # the definitions are rendered as the pages are
-        page = Page()
         # After snippets (32) and whitespace (30), before raw HTML is stashed (20).
-        md.preprocessors.register(PagePreprocessor(md, self, page), "notes_site", 25)
+        md.preprocessors.register(PagePreprocessor(md, self), "notes_site", 25)
         # After inline markup (20), attribute lists (8) and abbr (7); before toc (5).
-        md.treeprocessors.register(TermTreeprocessor(md, self, page), "notes_site", 6.5)
+        md.treeprocessors.register(TermTreeprocessor(md, self), "notes_site", 6.5)
         md.treeprocessors.register(FigureTreeprocessor(md), "notes_site_figures", 6.4)
+
+    def reset(self) -> None:
+        self.page = Page()
 
 
 class PagePreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, extension: NotesExtension, page: Page) -> None:
+    def __init__(self, md: Markdown, extension: NotesExtension) -> None:
         super().__init__(md)
-        self.settings = extension.getConfigs()
-        self.page = page
-        self.setup = extension.setup
+        self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        settings = self.settings
-        catalog = load(settings["docs_dir"], settings["lessons"], settings["glossary"])
-        self.page.__init__(catalog)
+        settings, page = self.extension.getConfigs(), self.extension.page
+        catalog = page.catalog = catalog_of(settings)
         code = code_rows(lines)
         for row, line in enumerate(lines):
             if line.strip() in BLOCKS and not code[row]:
                 setting, draw = BLOCKS[line.strip()]
-                shown = OnPage(catalog.entries, self.setup, settings[setting], self.md.htmlStash.store)
+                shown = OnPage(catalog.entries, self.extension.setup, settings[setting], self.md.htmlStash.store)
                 return lines[:row] + draw(catalog, settings, shown).split("\n") + lines[row + 1 :]
         title = next(headings(lines), None)
         match = LESSON_TITLE.match(title.text) if title and title.level == 1 else None
         lesson = catalog.lesson(int(match.group(1)), match.group(2).strip()) if match else None
         if lesson is None:
             return lines
-        self.page.lesson = lesson
+        page.lesson = lesson
         under_title = path_lines(catalog, lesson) + ([] if lesson.unwritten else done_toggle(lesson))
         return lines[: title.row + 1] + ["", *under_title] + lines[title.row + 1 :]
 
 
 class TermTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: NotesExtension, page: Page) -> None:
+    def __init__(self, md: Markdown, extension: NotesExtension) -> None:
         super().__init__(md)
-        self.glossary = extension.getConfig("glossary")
-        self.page = page
+        self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        catalog, lesson = self.page.catalog, self.page.lesson
+        page = self.extension.page
+        catalog, lesson = page.catalog, page.lesson
         if catalog and lesson:
-            marks = catalog.marks(relative(self.glossary, lesson.path))
+            marks = catalog.marks(relative(self.extension.getConfig("glossary"), lesson.path))
             mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
             exclude_prerequisites(root)
 
@@ -139,7 +141,7 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPa
 
     page = settings["learning_path"]
     lessons = [lesson for lesson in catalog.lessons if not lesson.unwritten]
-    svg = draw_map(lessons, catalog.path, lambda lesson: page_link(lesson.path, page))
+    svg = draw_map(lessons, catalog.builds_on, lambda lesson: page_link(lesson.path, page))
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
     # Search finds the lessons themselves, not their titles repeated here. On a narrow
     # screen the map scrolls sideways: a named region that a keyboard can scroll too.
@@ -152,7 +154,7 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPa
         '<details class="learning-path-list" data-search-exclude markdown>',
         "<summary>The map as a list</summary>",
         "",
-        path_list(lessons, catalog.path, link),
+        path_list(lessons, catalog.builds_on, link),
         "",
         "</details>",
     ])
@@ -172,12 +174,11 @@ BLOCKS = {
 
 def path_lines(catalog: Catalog, lesson: Lesson) -> list[str]:
     """'Builds on' and 'Leads to' lines under a lesson's title, out of search."""
-    titles = {l.number: l for l in catalog.lessons}
     lines = []
-    for label, numbers in (("Builds on", catalog.path[lesson.number]), ("Leads to", leads_to(catalog.path)[lesson.number])):
+    for label, numbers in (("Builds on", catalog.builds_on[lesson.number]), ("Leads to", catalog.leads_to[lesson.number])):
         if numbers:
             links = ", ".join(
-                f"[Lesson {n} · {titles[n].title}]({relative(titles[n].path, lesson.path)})" for n in numbers
+                f"[Lesson {n} · {catalog.numbered[n].title}]({relative(catalog.numbered[n].path, lesson.path)})" for n in numbers
             )
             lines += [f"**{label}:** {links}", "{ .lesson-path data-search-exclude }", ""]
     return lines
@@ -207,6 +208,19 @@ def exclude_prerequisites(root: etree.Element) -> None:
             section = text_of(child)
         elif child.tag == "h3" and section == PREREQUISITES:
             child.set("data-search-exclude", "")
+
+
+def catalog_of(settings: dict[str, Any]) -> Catalog:
+    """The catalog of the files the extension's settings name."""
+    return load(settings["docs_dir"], settings["lessons"], settings["glossary"])
+
+
+def mkdocs_settings(config_file: str | Path, mdx_configs: dict[str, Any]) -> dict[str, Any]:
+    """The extension's settings as mkdocs.yml gives them, for the hook and the scripts:
+    ``docs_dir`` is taken from beside mkdocs.yml, wherever they run, and named as the
+    extension itself names it when the build runs there, so that they share its catalog."""
+    settings = NotesExtension(**mdx_configs.get("notes_site.extension", {})).getConfigs()
+    return {**settings, "docs_dir": os.path.relpath(Path(config_file).parent / settings["docs_dir"])}
 
 
 def edit_url(settings: dict[str, Any]) -> str:

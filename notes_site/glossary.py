@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from .lessons import KEY_TERMS, Lesson, Term, TermData, term_key
 from .names import Finder, Phrase, names_of
@@ -26,13 +27,21 @@ SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
 FEWEST_WORDS = 4  # a summary shorter than this cannot say what a term is
 
 
+class Role(StrEnum):
+    """What a lesson does with a term."""
+
+    KEY_TERM = "key term"  # teaches it, under Key Terms
+    PREREQUISITE = "prerequisite"  # repeats its definition, under Prerequisites
+    MENTION = "mention"  # names it in its notes
+
+
 @dataclass(frozen=True)
 class Use:
     """A lesson that uses a term: teaches it, repeats it, or mentions it."""
 
     lesson: Lesson
     anchor: str | None  # the term's heading on the lesson page, if it defines it
-    role: str  # "key term", "prerequisite" or "mention"
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ def make_entry(
     lesson, term = teaching
     defining = {other.number for other, _ in defined}
     also = [Use(other, t.anchor, role(t)) for other, t in defined if (other, t) != teaching]
-    also += [Use(other, None, "mention") for other in mentioned_in if other.number not in defining]
+    also += [Use(other, None, Role.MENTION) for other in mentioned_in if other.number not in defining]
     return Entry(
         id=term.id,
         name=term.name,
@@ -114,8 +123,8 @@ def make_entry(
     )
 
 
-def role(term: Term) -> str:
-    return "key term" if term.section == KEY_TERMS else "prerequisite"
+def role(term: Term) -> Role:
+    return Role.KEY_TERM if term.section == KEY_TERMS else Role.PREREQUISITE
 
 
 def mentions(

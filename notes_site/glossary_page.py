@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 from string import ascii_uppercase
 
-from .glossary import Entry, Use
+from .glossary import Entry, Role, Use
 
 OTHER = "#"  # the letter of names that start with no letter, such as "2PC"
 
@@ -45,11 +45,11 @@ def render_entries(
         " ".join(f"[{letter}](#{letter_id(letter)})" for letter in letters),
         "</nav>",
     ]
+    names = {e.id: e.name for e in entries}
     for letter in letters:
         # A letter is no search result; an entry is found by its name.
         out += ["", f"## {letter} {{ #{letter_id(letter)} data-search-exclude }}"]
         for entry in (e for e in entries if letter_of(e.name) == letter):
-            names = {e.id: e.name for e in entries}
             out += ["", f"### {entry.name} {{ #{entry.id} }}", ""]
             label = f"The full definition, from Lesson {entry.taught.lesson.number}"
             definition = stash(folded(definitions[entry.id], "glossary", label)) if says_more(entry) else ""
@@ -90,8 +90,8 @@ def folded(html: str, kind: str, label: str) -> str:
 
 def sources(entry: Entry, page: str, edit_url: str) -> str:
     parts = [f"Introduced in {lesson_link(entry.taught, page)}"]
-    defined = [use for use in entry.also if use.role != "mention"]
-    mentioned = [use for use in entry.also if use.role == "mention"]
+    defined = [use for use in entry.also if use.role != Role.MENTION]
+    mentioned = [use for use in entry.also if use.role == Role.MENTION]
     if defined:
         parts.append("Also defined in " + ", ".join(lesson_link(use, page) for use in defined))
     if mentioned:

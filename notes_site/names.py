@@ -1,6 +1,8 @@
 """Find the names of terms in running text: whole words, the longest name wins.
 
 Pure functions over strings; the linker applies them to the text of a page's tree.
+One pass over a text's words: the names are a trie of their lower-case words, so the
+cost grows with the text, not with the number of names.
 
 - Words are letters and digits.  Inside a name, a space and a hyphen are the same
   ("client-server model" is the Client Server Model); "/" and "&" must be as written.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WORD = re.compile(r"[^\W_]+")
 LOOSE_SEPARATOR = re.compile(r"\s+|\s*-\s*")
@@ -87,13 +89,24 @@ def word_matches(text_word: str, name_word: str, last: bool) -> bool:
     return name_word.endswith("y") and name_word[-2:-1] not in "aeiou" and text_word == name_word[:-1] + "ies"
 
 
-def stems(word: str) -> set[str]:
-    """The lower-case words a name could start with for this text word."""
+def singulars(word: str) -> tuple[str, ...]:
+    """The lower-case words a name's last word could be, for this text word: itself,
+    then what it is the plural of ("proxies" -> "proxies", "proxie", "proxi", "proxy").
+    word_matches decides which of them the name's own rules allow."""
     lower = word.lower()
-    found = {lower, lower[:-1], lower[:-2]}
+    forms = [lower]
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    if lower.endswith("es"):
+        forms.append(lower[:-2])
     if lower.endswith("ies"):
-        found.add(lower[:-3] + "y")
-    return found
+        forms.append(lower[:-3] + "y")
+    return tuple(forms)
+
+
+def plurals(word: str) -> tuple[str, ...]:
+    """A lower-case word and every text word that singulars() takes back to it."""
+    return (word, word + "s", word + "es", *((word[:-1] + "ies",) if word.endswith("y") else ()))
 
 
 def separator_matches(text_separator: str, name_separator: str) -> bool:
@@ -102,41 +115,68 @@ def separator_matches(text_separator: str, name_separator: str) -> bool:
     return " ".join(text_separator.split()) == " ".join(name_separator.split())
 
 
+@dataclass
+class Node:
+    """A word trie of names: each word, lower case, leads one level down."""
+
+    children: dict[str, Node] = field(default_factory=dict)
+    ends: list[tuple[Phrase, str]] = field(default_factory=list)  # the names whose last word is here, and whose
+
+
 class Finder:
-    """Finds the names of many keys in text, longest first, and whose each one is."""
+    """Finds the names of many keys in text in one pass over its words, the longest
+    name at each place, and whose each one is."""
 
     def __init__(self, names: dict[str, tuple[str, ...]], not_in: dict[str, tuple[str, ...]] | None = None):
-        self.by_first_word: dict[str, list[tuple[Phrase, str]]] = {}
+        self.trie = Node()
+        self.first_words: set[str] = set()  # every text word, lower case, that may start a name
         for key, key_names in names.items():
             for name in key_names:
                 phrase = Phrase.of(name)
+                node = self.trie
+                for word in phrase.words:
+                    node = node.children.setdefault(word.lower(), Node())
                 if phrase.words:
-                    self.by_first_word.setdefault(phrase.words[0].lower(), []).append((phrase, key))
-        for candidates in self.by_first_word.values():
-            candidates.sort(key=lambda item: len(item[0].words), reverse=True)
+                    node.ends.append((phrase, key))
+                    self.first_words.update(plurals(phrase.words[0].lower()) if len(phrase.words) == 1 else (phrase.words[0].lower(),))
         self.not_in = {key: [phrase_pattern(p) for p in phrases] for key, phrases in (not_in or {}).items() if phrases}
 
     def mentions(self, text: str) -> Iterator[Mention]:
         words = list(WORD.finditer(text))
+        # Where each mentioned key's "not_in" phrases are in this text: found once, by position.
+        other_senses: dict[str, list[tuple[int, int]]] = {}
         index = 0
         while index < len(words):
-            found = self.longest_at(text, words, index)
+            found = self.longest_at(text, words, index) if words[index].group().lower() in self.first_words else None
             if found is None:
                 index += 1
                 continue
             key, count = found
             start, end = words[index].start(), words[index + count - 1].end()
-            yield Mention(key, start, end, self.is_other_sense(key, text, start, end))
+            if key not in other_senses:
+                other_senses[key] = [seen.span() for pattern in self.not_in.get(key, ()) for seen in pattern.finditer(text)]
+            yield Mention(key, start, end, any(a <= start and end <= b for a, b in other_senses[key]))
             index += count
 
     def longest_at(self, text: str, words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
+        """Down the trie word by word: the last name that matches is the longest. At one
+        length, the text word as written comes before its singulars, so the winner never
+        depends on the order of a set."""
         if not starts_word(text, words[index].start()):
             return None
-        for stem in stems(words[index].group()):
-            for phrase, key in self.by_first_word.get(stem, ()):
-                if self.matches_at(text, words, index, phrase):
-                    return key, len(phrase.words)
-        return None
+        longest, node = None, self.trie
+        for position in range(index, len(words)):
+            word = words[position].group()
+            for form in singulars(word):
+                ending = node.children.get(form)
+                key = next((key for phrase, key in ending.ends if self.matches_at(text, words, index, phrase)), None) if ending else None
+                if key is not None:
+                    longest = key, position - index + 1
+                    break
+            node = node.children.get(word.lower())
+            if node is None:
+                break
+        return longest
 
     @staticmethod
     def matches_at(text: str, words: list[re.Match[str]], index: int, phrase: Phrase) -> bool:
@@ -151,13 +191,6 @@ class Finder:
             ):
                 return False
         return True
-
-    def is_other_sense(self, key: str, text: str, start: int, end: int) -> bool:
-        return any(
-            found.start() <= start and end <= found.end()
-            for pattern in self.not_in.get(key, ())
-            for found in pattern.finditer(text)
-        )
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

@@ -6,14 +6,14 @@ A lesson builds on the lessons that teach, as key terms, the terms it lists unde
 
 from __future__ import annotations
 
-from .glossary import Entry
+from .glossary import Entry, Role
 from .lessons import PREREQUISITES, Lesson, term_key
 
 
 def builds_on(lessons: tuple[Lesson, ...], entries: tuple[Entry, ...]) -> dict[int, tuple[int, ...]]:
     """For each lesson, the earlier lessons it builds on, in course order."""
     teacher = {
-        term_key(entry.name): entry.taught.lesson.number for entry in entries if entry.taught.role == "key term"
+        term_key(entry.name): entry.taught.lesson.number for entry in entries if entry.taught.role == Role.KEY_TERM
     }
     found = {}
     for lesson in lessons:

@@ -9,6 +9,10 @@ median over the rounds, beside the site/stock ratio.
   Blocking Time, Largest Contentful Paint and bytes on first load, both sides served
   gzip'd on 127.0.0.1.
 - Build time of `mkdocs build`, site against stock.
+- Scale: build time with the term engine against the same build without it (the
+  extension and the hooks taken out of mkdocs.yml), on the real site and on a copy
+  with synthetic lessons (scripts/synthetic_lessons.py), each build a process of its
+  own; `--scale-only` runs this row alone.
 - Search: the median time from typing each query of tests/fixtures/search-queries.tsv
   to its results, and apart from those the first query of a fresh page (for the site,
   that fetches the search documents and builds the index).
@@ -18,7 +22,7 @@ median over the rounds, beside the site/stock ratio.
 Stock Material: the theme's defaults, no hooks, no overrides, no extra CSS or
 JavaScript, only the search plugin; the same Markdown, so the same content.
 
-    python scripts/bench.py [--rounds 7] [--skip-lighthouse]
+    python scripts/bench.py [--rounds 7] [--skip-lighthouse] [--scale-only]
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import csv
 import json
 import logging
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -37,12 +42,15 @@ import time
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+import yaml
+
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from chromium import CHROMIUM, FLAGS
 from offline import write_worker
 from static_host import StaticHost, serve
+from synthetic_lessons import write_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -79,6 +87,56 @@ def compare_builds(rounds: int) -> None:
                 times[side].append(build_site(site_dir, stock=side == "stock"))
     site, stock = (statistics.median(times[side]) for side in ("site", "stock"))
     print(f"build: site {site:.2f} s, stock {stock:.2f} s, ratio {site / stock:.2f}x (medians of {rounds})")
+
+
+# --- Scale ---------------------------------------------------------------------------
+
+ENGINE = "notes_site.extension"
+NO_ENGINE_CONFIG = "mkdocs.no-engine.yml"
+# Synthetic lessons added to the real 25, and the ratio each size must stay within.
+SCALES = {0: 1.10, 300: 1.25}
+
+
+def write_no_engine_config(project: Path) -> None:
+    """mkdocs.yml without the term engine: no extension, no hooks."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        extensions = yaml_load(file)["markdown_extensions"]
+    kept = [e for e in extensions if (e if isinstance(e, str) else next(iter(e))) != ENGINE]
+    text = yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": [], "markdown_extensions": kept}, sort_keys=False)
+    (project / NO_ENGINE_CONFIG).write_text(text)
+
+
+def build_project(project: Path, config: str) -> tuple[float, float]:
+    """Seconds of one `mkdocs build` in a process of its own, so that no cache carries
+    over: wall-clock, and the process's CPU time, steadier on a shared machine."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", "site"]
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run(command, cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def compare_scale(rounds: int) -> None:
+    print(f"\nScale: build with the term engine and without it (medians of {rounds} alternating rounds)")
+    print("| lessons | wall: engine | without | ratio | CPU: engine | without | ratio | target |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for added, target in SCALES.items():
+        with tempfile.TemporaryDirectory() as folder:
+            project = write_project(Path(folder), added)
+            write_no_engine_config(project)
+            lessons = len(list((project / "docs" / "lessons").glob("*.md")))
+            configs = {"engine": "mkdocs.yml", "none": NO_ENGINE_CONFIG}
+            times: dict[str, list[tuple[float, float]]] = {side: [] for side in configs}
+            for round_ in range(rounds):
+                for side in configs if round_ % 2 == 0 else reversed(configs):
+                    times[side].append(build_project(project, configs[side]))
+            row = [str(lessons)]
+            for kind in (0, 1):  # wall, CPU
+                engine, none = (statistics.median(t[kind] for t in times[side]) for side in configs)
+                row += [f"{engine:.1f} s", f"{none:.1f} s", f"{engine / none:.2f}x"]
+            print(f"| {' | '.join(row)} | <= {target:.2f}x |", flush=True)
 
 
 # --- Lighthouse ------------------------------------------------------------------------
@@ -228,13 +286,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)  # 5 rounds left medians 100 ms of TBT apart from run to run
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--scale-only", action="store_true", help="only the scale row: the engine's build cost")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     os.chdir(ROOT)
+    if args.scale_only:
+        compare_scale(args.rounds)
+        return
     if not args.skip_lighthouse and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make bench`, which installs it")
     compare_builds(args.rounds)
+    compare_scale(args.rounds)
     with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as stock:
         build_site(ours, stock=False)
         write_worker(Path(ours))  # as `make build` does: the site as readers get it

@@ -30,8 +30,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from mkdocs.config import load_config
 from pygments.formatters import HtmlFormatter
 
-from notes_site.catalog import load
-from notes_site.extension import NotesExtension
+from notes_site.extension import catalog_of, mkdocs_settings
 from notes_site.glossary import Entry
 from notes_site.rendering import site_path
 
@@ -227,9 +226,8 @@ def export(site_dir: Path, config_file: Path) -> tuple[Path, Path]:
     """The decks of the terms that mkdocs.yml's sources define, their definitions from
     the built site, linking to its site_url."""
     config = load_config(str(config_file))
-    settings = NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
-    docs_dir = config_file.parent / settings["docs_dir"]
-    catalog = load(str(docs_dir), settings["lessons"], settings["glossary"])
+    settings = mkdocs_settings(config_file, config.mdx_configs)
+    catalog = catalog_of(settings)
     site_url = config.site_url or ""
     page = settings["flashcards"]
     definitions = built_definitions(site_dir / site_path(page) / "index.html", page_base(site_url, page))

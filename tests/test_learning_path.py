@@ -28,7 +28,7 @@ def test_the_map_has_a_node_per_written_lesson_and_an_arrow_per_dependency(site:
         assert (site / "learning-path" / href / "index.html").resolve() == (site / lesson.path.removesuffix(".md") / "index.html")
     edges = {e.find("title").get_text().replace("&#45;", "-") for e in svg.select("g.edge")}
     numbers = {lesson.number for lesson in written}
-    expected = {f"lesson-{a}->lesson-{b}" for b, earlier in sources().path.items() if b in numbers for a in earlier}
+    expected = {f"lesson-{a}->lesson-{b}" for b, earlier in sources().builds_on.items() if b in numbers for a in earlier}
     drawn = {e for e in edges if "->" in e}
     assert expected <= drawn
     for edge in drawn:  # the rest are invisible ones that stack the starting points
@@ -38,7 +38,7 @@ def test_the_map_has_a_node_per_written_lesson_and_an_arrow_per_dependency(site:
 
 def test_the_map_has_the_same_graph_as_a_list(site: Path):
     items = page(site, "learning-path.md").select(".learning-path-list li")
-    path = sources().path
+    path = sources().builds_on
     for item in items:
         own, *earlier = lesson_numbers(item.select("a"))
         assert tuple(earlier) == path[own]
@@ -46,7 +46,7 @@ def test_the_map_has_the_same_graph_as_a_list(site: Path):
 
 
 def test_each_lesson_says_what_it_builds_on_and_leads_to(site: Path):
-    path, later = sources().path, leads_to(sources().path)
+    path, later = sources().builds_on, leads_to(sources().builds_on)
     for lesson in sources().lessons:
         lines = {p.find("strong").get_text(): p for p in page(site, lesson.path).select("article p.lesson-path")}
         for label, expected in (("Builds on:", path[lesson.number]), ("Leads to:", later[lesson.number])):

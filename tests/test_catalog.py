@@ -1,0 +1,85 @@
+"""notes_site.catalog: the files are read once per build, again only when one changes;
+the hook, the extension and the scripts find the same docs folder; a missing folder
+is an error that names it."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from notes_site import catalog
+from notes_site.catalog import NoSuchFolder, load
+from notes_site.extension import mkdocs_settings
+from support import mkdocs_build
+
+LESSON = "lessons/06-latency-and-throughput.md"
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The docs folder of each catalog made, in order: one per reading of the files."""
+    made: list[str] = []
+    make = catalog.make_catalog
+
+    def counting(docs_dir: str, *args):
+        made.append(docs_dir)
+        return make(docs_dir, *args)
+
+    monkeypatch.setattr(catalog, "make_catalog", counting)
+    return made
+
+
+def test_a_build_reads_the_lessons_once_for_the_extension_and_the_hook(project: Path, tmp_path: Path, counted, monkeypatch):
+    monkeypatch.chdir(project)  # the extension's docs_dir is from the folder the build runs in
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    pages = len(list((tmp_path / "site").rglob("index.html")))
+    assert pages > 25 and counted == ["docs"]
+
+
+def test_the_catalog_is_made_again_when_a_file_changes_and_only_then(project: Path, counted):
+    docs = str(project / "docs")
+    first = load(docs, "lessons", "glossary.md")
+    assert load(docs, "lessons", "glossary.md") is first and len(counted) == 1
+    lesson = project / "docs" / LESSON
+    lesson.write_text(lesson.read_text().replace("The time it takes for a certain operation", "How long one operation takes"))
+    edited = load(docs, "lessons", "glossary.md")
+    assert len(counted) == 2 and "How long one operation takes" in next(e for e in edited.entries if e.id == "latency").definition
+    stat = lesson.stat()
+    os.utime(lesson, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # same size, a later time
+    assert load(docs, "lessons", "glossary.md") is not edited and len(counted) == 3
+    (project / "docs" / "lessons" / "26-more.md").write_text("# Lesson 26: More\n\nSoon.\n")
+    assert [l.number for l in load(docs, "lessons", "glossary.md").lessons][-1] == 26 and len(counted) == 4
+    (project / "docs" / "lessons" / "26-more.md").unlink()
+    assert load(docs, "lessons", "glossary.md").lessons[-1].number == 25 and len(counted) == 5
+
+
+def test_a_missing_folder_is_an_error_that_names_it(tmp_path: Path):
+    with pytest.raises(NoSuchFolder, match=f"^{re.escape(str(tmp_path))}/docs: no such folder: 'docs_dir'"):
+        load(str(tmp_path / "docs"), "lessons", "glossary.md")
+    (tmp_path / "docs").mkdir()
+    with pytest.raises(NoSuchFolder, match=f"^{re.escape(str(tmp_path))}/docs/lessons: no such folder"):
+        load(str(tmp_path / "docs"), "lessons", "glossary.md")
+
+
+def test_a_build_without_its_lessons_folder_stops_with_that_error(project: Path, tmp_path: Path):
+    (project / "docs" / "lessons").rename(project / "docs" / "notes")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/lessons: no such folder: the lessons go there" in result.stderr, result.stderr
+
+
+def test_the_hook_and_the_scripts_take_docs_dir_from_beside_mkdocs_yml(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert mkdocs_settings("mkdocs.yml", {"notes_site.extension": {"docs_dir": "docs"}})["docs_dir"] == "docs"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    settings = mkdocs_settings(tmp_path / "mkdocs.yml", {"notes_site.extension": {"docs_dir": "docs"}})
+    assert Path(settings["docs_dir"]).resolve() == tmp_path / "docs"

@@ -1,0 +1,90 @@
+"""notes_site.names.Finder, the one-pass matcher: the longest name wins whatever the
+hash seed, and "not_in" phrases apply by position."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from notes_site.names import Finder, singulars
+from support import ROOT
+
+NAMES = {
+    "key": ("Key",),
+    "keys-table": ("Keys Table",),
+    "sla": ("SLA",),
+    "proxy": ("Proxy",),
+    "bus": ("Bus",),
+    "index": ("Index",),
+    "process": ("Process",),
+    "client-server": ("Client Server Model",),
+}
+
+
+def found(finder: Finder, text: str) -> list[tuple[str, str]]:
+    return [(m.key, text[m.start : m.end]) for m in finder.mentions(text) if not m.other_sense]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the keys table", [("keys-table", "keys table")]),
+        ("a key, the keys, a Keys Table", [("key", "key"), ("key", "keys"), ("keys-table", "Keys Table")]),
+        ("SLAs and slas and SLAS", [("sla", "SLAs")]),
+        ("proxies, buses and indexes", [("proxy", "proxies"), ("bus", "buses"), ("index", "indexes")]),
+        ("a client-server model and client - server models", [("client-server", "client-server model"), ("client-server", "client - server models")]),
+        ("a client, server model", []),
+    ],
+)
+def test_the_longest_name_at_each_place_with_its_plural(text, expected):
+    assert found(Finder(NAMES), text) == expected
+
+
+def test_the_longest_name_wins_under_any_hash_seed():
+    """Sets of strings iterate in an order that PYTHONHASHSEED sets: each seed is a process."""
+    script = (
+        "from notes_site.names import Finder; "
+        "f = Finder({'key': ('Key',), 'keys-table': ('Keys Table',)}); "
+        "print([m.key for m in f.mentions('the keys table')])"
+    )
+    for seed in range(4):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == "['keys-table']", f"PYTHONHASHSEED={seed}"
+
+
+def test_singulars_are_the_text_word_then_what_it_is_the_plural_of():
+    assert singulars("Proxies") == ("proxies", "proxie", "proxi", "proxy")
+    assert singulars("buses") == ("buses", "buse", "bus")
+    assert singulars("key") == ("key",)
+
+
+def test_not_in_phrases_apply_by_position():
+    finder = Finder(NAMES, {"process": ("the process of",)})
+    text = "The process of elimination; a process; the process of merging; processes"
+    starts = [4, text.index("process;"), text.index("process of merging"), text.index("processes")]
+    assert [(m.start, m.other_sense) for m in finder.mentions(text)] == list(zip(starts, [True, False, True, False]))
+
+
+class CountedPattern:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, pattern):
+        self.pattern, self.searches = pattern, 0
+
+    def finditer(self, text: str):
+        self.searches += 1
+        return self.pattern.finditer(text)
+
+
+def test_a_text_is_searched_for_each_not_in_phrase_once_whatever_its_mentions():
+    finder = Finder(NAMES, {"process": ("the process of",), "key": ("key to",)})
+    counted = {key: [CountedPattern(p) for p in patterns] for key, patterns in finder.not_in.items()}
+    finder.not_in = counted
+    mentions = list(finder.mentions("a process, the process of it, processes, a process, the process of"))
+    assert len(mentions) == 5
+    assert counted["process"][0].searches == 1
+    assert counted["key"][0].searches == 0  # no mention of Key: its phrases are not looked for

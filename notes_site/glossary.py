@@ -19,7 +19,7 @@ from .outline import code_rows
 from .source import Problem
 
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
-MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+MARKUP = re.compile(r"[*_`]|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|<[^>]+>")  # an image says nothing here
 SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
 # What is not prose in a lesson's Markdown: inline code, link targets, HTML tags.
 NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
@@ -205,7 +205,7 @@ def summary(definition: str) -> str:
     """The definition's first sentence as plain text, with the items of the list it
     introduces if it ends in a colon. (Where that sentence does not say what the term
     is, the lesson gives the term a ``summary:``; check_summaries asks for one.)"""
-    items = [item for item in (list_item(line) for line in definition.split("\n")) if item[2]]
+    items = paragraphs(definition)
     text = first_sentence(items[0][2])
     rest = items[1:]
     if text.endswith(":") and rest:
@@ -246,6 +246,22 @@ def listed_after(items: list[tuple[int, str, str]]) -> list[str]:
         if depth == indent and marker == kind:
             listed.append(text.split(":")[0].strip())
     return listed
+
+
+def paragraphs(definition: str) -> list[tuple[int, str, str]]:
+    """The definition's paragraphs and list items, each as ``list_item`` gives it; a line
+    that goes on from the line above (no marker, no blank line between) is joined to it."""
+    items: list[tuple[int, str, str]] = []
+    after_text = False
+    for line in definition.split("\n"):
+        indent, kind, text = list_item(line)
+        if text and not kind and after_text and items:
+            depth, marker, before = items[-1]
+            items[-1] = (depth, marker, f"{before} {text}")
+        elif text:
+            items.append((indent, kind, text))
+        after_text = bool(text)
+    return items
 
 
 def list_item(line: str) -> tuple[int, str, str]:

@@ -397,10 +397,16 @@ def words_of(words: list[str]) -> str:
 
 
 def only_notes(key: str) -> bool:
-    """A written lesson's page is the notes and nothing else; the home page, the writing
-    guide and an unwritten lesson's notice are the site's own words around them."""
+    """A lesson the notes wrote is the notes and nothing else on its page; the home page,
+    the writing guide, an unwritten lesson's notice and a lesson that a contributor wrote
+    after the notes (Lesson 20 on) are the site's own words around them."""
     written = {f"lessons/{lesson.number:02d}" for lesson in sources().lessons if not lesson.unwritten}
-    return key in written
+    return key in written and written_in_the_notes(sections()[key])
+
+
+def written_in_the_notes(markdown: str) -> bool:
+    """Whether the notes have more than a lesson's headings."""
+    return any(not line.lstrip().startswith("#") and content_lines(line) for line in markdown.split("\n"))
 
 
 def word_changes(site: Path, key: str) -> list[str]:

@@ -19,11 +19,11 @@ Names that share their first word.
 
 ### Zorblat
 
-A made-up thing
+A made-up thing for the seed check.
 
 ### Zorblats Table
 
-A table of made-up things
+A table of made-up things for the seed check.
 
 ## Notes from the video
 

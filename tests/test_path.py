@@ -7,10 +7,10 @@ from notes_site.extension import page_link
 from notes_site.path import builds_on, leads_to
 
 LESSONS = {
-    1: "# Lesson 1: A\n\n## Key Terms\n\n### Latency\n\nx\n",
-    2: "# Lesson 2: B\n\n## Key Terms\n\n### Cache\n\nx\n\n### Process\n\nx\n",
-    3: "# Lesson 3: C\n\n## Prerequisites\n\n### Latency\n\nx\n\n### Cache\n\nx\n\n### Socket\n\nx\n",
-    4: "# Lesson 4: D\n\n## Prerequisites\n\n### Process\n\nx\n\n## Key Terms\n\n### Queue\n\nx\n",
+    1: "# Lesson 1: A\n\n## Key Terms\n\n### Latency\n\nA made-up term of this test.\n",
+    2: "# Lesson 2: B\n\n## Key Terms\n\n### Cache\n\nA made-up term of this test.\n\n### Process\n\nA made-up term of this test.\n",
+    3: "# Lesson 3: C\n\n## Prerequisites\n\n### Latency\n\nA made-up term of this test.\n\n### Cache\n\nA made-up term of this test.\n\n### Socket\n\nA made-up term of this test.\n",
+    4: "# Lesson 4: D\n\n## Prerequisites\n\n### Process\n\nA made-up term of this test.\n\n## Key Terms\n\n### Queue\n\nA made-up term of this test.\n",
 }
 
 

@@ -66,6 +66,12 @@ def test_the_first_sentence_is_the_summary_with_what_its_colon_introduces():
     assert summary("- Very common\n- Implemented on top of TCP") == "Very common"  # never two fragments joined
 
 
+def test_a_sentence_that_wraps_onto_the_next_line_is_whole_and_an_image_is_left_out():
+    wrapped = "An in-memory key-value store, see [Lesson 12](12-x.md#acid),\n[Etcd](#etcd) and ![a ring](2.svg) more.\n\n- a point"
+    assert summary(wrapped) == "An in-memory key-value store, see Lesson 12, Etcd and more."
+    assert summary("- A list item\n  that wraps.\n- Another") == "A list item that wraps."
+
+
 LESSON = """---
 terms:
   Stream:

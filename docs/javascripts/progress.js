@@ -1,8 +1,9 @@
 // The lessons a reader has marked as done, kept in this browser's localStorage only:
 // the "Mark as done" button under a lesson's title (written by notes_site/extension.py)
 // and, on the home page, which lessons are done and the one to go on with.
-// On every page, since every lesson has the button; Material's instant navigation
-// keeps this script, so it sets up each page as it appears.
+// On every page, since every lesson has the button. It sets a page up on Material's
+// `document$`, which fires once per page load, and would fire at each page change were
+// `navigation.instant` on (it is off, see mkdocs.yml).
 (function () {
   var STORE = "systemsexpert.lessons-done";
   var LESSON_URL = /\/lessons\/(\d+)-[^/]*\/?$/;
@@ -79,7 +80,8 @@
     box.hidden = false;
   }
 
-  // Each element is set up once, when it is still hidden: document$ may repeat a page.
+  // Each element is set up once, when it is still hidden: under instant navigation
+  // document$ could show the same page again.
   document$.subscribe(function () {
     document.querySelectorAll(".lesson-done[hidden] > button[data-lesson-done]").forEach(wireToggle);
     var box = document.querySelector("[data-course-progress][hidden]");

@@ -12,8 +12,8 @@
 - The glossary's table of contents: its letters, an A to Z at the side, not its
   every term (measured: a fifth less main-thread work on loading that page).
 - The search index's documents in a file of their own, which that worker fetches
-  when the search box is first focused: about 52 KiB (gzip) that a page view without
-  a search never loads.
+  once the page is idle after its load event: about 52 KiB (gzip) and the building of
+  the index kept out of the page's load and off its main thread.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ SEARCH_WORKER = "javascripts/search-worker.js"
 IMPORT_MATERIALS_WORKER = 'importScripts(new URL(location.href).searchParams.get("worker"));'
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_DOCUMENTS = "search/search_documents.json"  # named in the index's config: `documents`
+# How long the worker waits for them before it shows an error (`documents_timeout`):
+# about 52 KiB gzip'd, some seconds on a 2G phone.
+SEARCH_DOCUMENTS_TIMEOUT_MS = 20_000
 SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=.*$")
 # An image that opens in the lightbox: one not marked { .no-lightbox }.
 FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
@@ -118,14 +121,14 @@ def without_print_site_assets(html: str) -> str:
 
 
 def split_search_index(site: Path) -> None:
-    """Leave the page only the index's config; the worker fetches the documents when a
-    reader first searches (see javascripts/search-worker.js)."""
+    """Leave the page only the index's config; the worker fetches the documents once the
+    page is idle after its load (see javascripts/search-worker.js)."""
     index_file = site / SEARCH_INDEX
     if not index_file.is_file():
         return
     index = json.loads(index_file.read_text())
     (site / SEARCH_DOCUMENTS).write_text(json.dumps(index["docs"], separators=(",", ":")))
-    config = {**index["config"], "documents": SEARCH_DOCUMENTS}
+    config = {**index["config"], "documents": SEARCH_DOCUMENTS, "documents_timeout": SEARCH_DOCUMENTS_TIMEOUT_MS}
     index_file.write_text(json.dumps({**index, "config": config, "docs": []}, separators=(",", ":")))
 
 

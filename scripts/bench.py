@@ -14,15 +14,17 @@ median over the rounds, beside the site/stock ratio.
   with synthetic lessons (scripts/synthetic_lessons.py), each build a process of its
   own; `--scale-only` runs this row alone.
 - Search: the median time from typing each query of tests/fixtures/search-queries.tsv
-  to its results, and apart from those the first query of a fresh page (for the site,
-  that fetches the search documents and builds the index).
+  to its results, and apart from those the first query of a fresh page, once search
+  is ready and typed as soon as the page has loaded (for the site, that may wait for
+  the search documents and the building of the index). `--only-search` times search
+  alone.
 - Requests to the network on a first and on a repeat visit of each page: the site's
   service worker against stock's HTTP cache.
 
 Stock Material: the theme's defaults, no hooks, no overrides, no extra CSS or
 JavaScript, only the search plugin; the same Markdown, so the same content.
 
-    python scripts/bench.py [--rounds 7] [--skip-lighthouse] [--scale-only]
+    python scripts/bench.py [--rounds 7] [--skip-lighthouse] [--scale-only] [--only-search]
 """
 
 from __future__ import annotations
@@ -198,41 +200,74 @@ def compare_pages(site_url: str, stock_url: str, rounds: int) -> None:
 # --- Search ----------------------------------------------------------------------------
 
 
-def search_latencies(base_url: str, first_queries: int = 5) -> tuple[list[float], list[float]]:
-    """Milliseconds from entering a query to its results (or "no matching documents")
-    being shown: the first query of a fresh page, which for the site fetches the
-    documents and builds the index, on `first_queries` pages; then each query three
-    times on one page."""
+def search_latencies(urls: dict[str, str], first_queries: int = 9) -> dict[str, dict[str, list[float]]]:
+    """Per side, milliseconds from entering a query to its results (or "no matching
+    documents") being shown: on `first_queries` fresh pages each, "first query" once
+    search is ready ("Initializing search" gone) and "at load" typed as soon as the page
+    has loaded (for the site, that may wait for the documents and the index); then
+    "then", each query three times on one page. The sides take turns, page by page."""
     from playwright.sync_api import sync_playwright
 
     rows = [line for line in QUERIES.read_text().splitlines() if line and not line.startswith("#")]
     queries = [row[0] for row in csv.reader(rows, delimiter="\t")]
     meta = "document.querySelector('.md-search-result__meta').textContent"
 
-    def timed(page, query: str) -> float:
+    def timed(page, query: str, wait_for_ready: bool = True) -> float:
         box = page.locator("input.md-search__input")
-        box.fill("")
-        page.wait_for_function(f"/Type to start/.test({meta})")
+        if wait_for_ready:
+            box.fill("")
+            page.wait_for_function(f"/Type to start/.test({meta})")
         start = page.evaluate("performance.now()")
         box.fill(query)
         box.press("End")  # Material searches on key events: the query's last keystroke
-        page.wait_for_function(f"!/Type to start/.test({meta})")
+        page.wait_for_function(f"/matching document/.test({meta})")
         return page.evaluate("performance.now()") - start
 
-    def fresh_page(browser):
+    def fresh_page(browser, url: str, wait_for_ready: bool = True):
         page = browser.new_context().new_page()  # a context of its own: nothing cached
-        page.goto(base_url + "/")
+        page.goto(url + "/")  # returns at the load event
         page.keyboard.press("/")
-        page.wait_for_function(f"!{meta}.includes('Initializing')")
+        if wait_for_ready:
+            page.wait_for_function(f"!{meta}.includes('Initializing')")
         return page
 
+    def first_query(browser, url: str, query: str, wait_for_ready: bool) -> float:
+        page = fresh_page(browser, url, wait_for_ready)
+        took = timed(page, query, wait_for_ready)
+        page.context.close()
+        return took
+
+    figures: dict[str, dict[str, list[float]]] = {side: {"first query": [], "at load": []} for side in urls}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        first = [timed(fresh_page(browser), queries[i % len(queries)]) for i in range(first_queries)]
-        page = fresh_page(browser)
-        times = [timed(page, query) for query in queries * 3]
+        for i in range(first_queries):
+            sides = list(urls.items()) if i % 2 == 0 else list(urls.items())[::-1]
+            for wait_for_ready, figure in ((True, "first query"), (False, "at load")):
+                for side, url in sides:
+                    figures[side][figure].append(first_query(browser, url, queries[i % len(queries)], wait_for_ready))
+        for side, url in urls.items():
+            page = fresh_page(browser, url)
+            figures[side]["then"] = [timed(page, query) for query in queries * 3]
+            page.context.close()
         browser.close()
-    return first, times
+    return figures
+
+
+def compare_search(site_url: str, stock_url: str) -> None:
+    for side, figures in search_latencies({"site": site_url, "stock": stock_url}).items():
+        print(
+            f"search, typing to results: {side:5}"
+            + ";".join(f" {name} median {statistics.median(times):6.1f} ms over {len(times)}" for name, times in figures.items())
+        )
+
+
+def only_search() -> None:
+    """`--only-search`: both sides built once, then search timed alone."""
+    with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as stock:
+        build_site(ours, stock=False)
+        build_site(stock, stock=True)
+        with serve(ours) as site_url, serve(stock) as stock_url:
+            compare_search(site_url, stock_url)
 
 
 # --- Repeat visit --------------------------------------------------------------------------
@@ -287,6 +322,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)  # 5 rounds left medians 100 ms of TBT apart from run to run
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--scale-only", action="store_true", help="only the scale row: the engine's build cost")
+    parser.add_argument("--only-search", action="store_true", help="build both sides once and time search alone")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -294,6 +330,8 @@ def main() -> None:
     if args.scale_only:
         compare_scale(args.rounds)
         return
+    if args.only_search:
+        return only_search()
     if not args.skip_lighthouse and not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make bench`, which installs it")
     compare_builds(args.rounds)
@@ -306,12 +344,7 @@ def main() -> None:
             if not args.skip_lighthouse:
                 compare_pages(site_url, stock_url, args.rounds)
             print()
-            for label, url in (("site", site_url), ("stock", stock_url)):
-                first, times = search_latencies(url)
-                print(
-                    f"search, typing to results: {label:5} first query of a page median {statistics.median(first):6.1f} ms"
-                    f" over {len(first)} pages; then median {statistics.median(times):6.1f} ms over {len(times)} queries"
-                )
+            compare_search(site_url, stock_url)
         repeat_visit_requests(ours, stock)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from static_host import serve
 from support import ROOT, mkdocs_build
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "notes_site", "overrides", "CONTRIBUTING.md")
+HOOKS = re.compile(r"^hooks:\n(?:[ \t-].*\n|\n)*", re.M)
 
 
 @pytest.fixture(scope="session")
@@ -28,16 +30,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project, for builds with broken input."""
+def copy_project(to: Path) -> Path:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, to / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+            shutil.copy(source, to / name)
+    return to
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project, for builds with broken input."""
+    return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def hookless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built without its hooks, as Zensical ignores them: the strict build."""
+    project = copy_project(tmp_path_factory.mktemp("hookless"))
+    config = project / "mkdocs.yml"
+    without, removed = HOOKS.subn("", config.read_text())
+    assert removed == 1
+    config.write_text(without)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

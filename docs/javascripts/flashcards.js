@@ -2,8 +2,9 @@
 // .flashcard[data-term] per glossary term, see notes_site/flashcards.py), scheduled by
 // FSRS as in Anki. Progress stays in this browser (study-data.js); nothing is sent.
 //
-// An ES module (the page's front matter `scripts:`): it runs once per visit to the
-// site, so it sets the page up each time Material's instant navigation shows it.
+// An ES module (the page's front matter `scripts:`): it runs once per page load and sets
+// the page up on Material's `document$`, which would also fire at each page change were
+// `navigation.instant` on (it is off, see mkdocs.yml).
 import { createEmptyCard, fsrs, Rating, State, TypeConvert } from "./vendor/ts-fsrs.js";
 import { openStore } from "./study-data.js";
 import { wireBackup } from "./study-backup.js";
@@ -16,7 +17,7 @@ const scheduler = fsrs({ enable_fuzz: true }); // fuzz: cards learnt together dr
 
 let session = null; // the flashcards page on screen, if it is
 
-// One listener for the whole visit: the document outlives instant navigation.
+// One listener on the document, not the page: with instant navigation the document would outlive it.
 document.addEventListener("keydown", (event) => session && session.onKey(event));
 
 window.document$.subscribe(() => {

@@ -1,9 +1,10 @@
 // The lessons a reader has marked as done, kept in this browser only (study-data.js):
 // the "Mark as done" button under a lesson's title (written by notes_site/extension.py)
 // and, on the home page, which lessons are done, the one to go on with, and the backup.
-// On every page, since every lesson has the button; Material's instant navigation
-// keeps this script, so it sets up each page as it appears. The store's modules load
-// only on a page that has one of these.
+// On every page, since every lesson has the button. It sets a page up on Material's
+// `document$`, which fires once per page load, and would fire at each page change were
+// `navigation.instant` on (it is off, see mkdocs.yml). The store's modules load only on
+// a page that has one of these.
 (function () {
   var LESSON_URL = /\/lessons\/(\d+)-[^/]*\/?$/;
   var here = document.currentScript.src;
@@ -83,7 +84,8 @@
     box.hidden = false;
   }
 
-  // Each element is set up once, when it is still hidden: document$ may repeat a page.
+  // Each element is set up once, when it is still hidden: under instant navigation
+  // document$ could show the same page again.
   document$.subscribe(function () {
     var unwired = function (element) {
       if (!element || "wired" in element.dataset) return false;

@@ -1,20 +1,27 @@
-// Material's search worker with two changes. overrides/main.html starts this worker in
-// place of Material's, whose URL it passes as ?worker=.
+// Material's search worker with three changes. overrides/main.html starts this worker in
+// place of Material's, whose URL it passes as ?worker=, and names a BroadcastChannel of
+// the page's own as ?channel=.
 //
 // 1. A hyphenated word in a query matches as a whole. Lunr would split "write-through"
 //    into "write" and "through*" and rank every page titled "Throughput" first; here
 //    every part is required, as a whole word.
-// 2. The documents are fetched when the reader first focuses the search box (the page
-//    says so on the BroadcastChannel named by ?channel=), or at the first query, not on
-//    every page load. The build (hooks/notes_hook.py) moves them out of
+// 2. The documents are fetched apart from the index, once the page is idle after its
+//    load event, or as soon as the reader focuses the search box: the page says so on
+//    the channel ("prepare", again if the worker says it is "listening" only after
+//    that). The build (hooks/notes_hook.py) moves them out of
 //    search_index.json into the file that the index's config names as `documents`:
-//    about 52 KiB (gzip) and the building of the index, which a page view without a
-//    search never needs. An index that still holds its documents (a build without the
-//    hook) is passed on as it is.
+//    about 52 KiB (gzip), and the building of the index, kept out of the page's load
+//    and off its main thread. Until Material has built its index the page shows
+//    "Initializing search", as stock Material does. An index that still holds its
+//    documents (a build without the hook) is passed on as it is.
+// 3. A setup that fails does not leave "Initializing search" for good: documents not
+//    fetched within the config's `documents_timeout` (ms), not JSON, or that Material
+//    cannot index. The worker says so on the channel ("failed"), the page shows it, and
+//    asks again at the reader's next keystroke.
 "use strict";
 
 // Material's SearchMessageType.
-var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var SETUP = 0, READY = 1, QUERY = 2;
 var HYPHENATED = /(^|\s)([^\s"+\-:^~*]+(?:-[^\s"+\-:^~*]+)+)(?=\s|$)/g;
 var SITE = new URL("../", location.href); // this file is javascripts/search-worker.js
 
@@ -26,48 +33,73 @@ function requireParts(query) {
   });
 }
 
-// --- Documents on demand ------------------------------------------------------------
+// --- The setup: documents fetched when the page asks, failures reported -------------
 
-var waiting = null; // until Material has its index: { setup, queries, loading }
-var answer = self.postMessage.bind(self); // to the page, past the override below
+var channel = new BroadcastChannel(new URL(location.href).searchParams.get("channel"));
+var setup = null; // Material's SETUP data, which the fetched documents join
+var asked = false; // the page asked for search; it may ask before SETUP comes
+var busy = false; // fetching the documents, or Material building its index
+var ready = false;
+var passing = false; // our own SETUP, on its way to Material
 
-function fetchDocuments() {
-  waiting.loading = true;
-  fetch(new URL(waiting.setup.config.documents, SITE))
+function fetchJSON(url, timeout) {
+  var controller = new AbortController();
+  var timer = setTimeout(function () {
+    controller.abort(new Error("no answer within " + timeout + " ms: " + url));
+  }, timeout);
+  return fetch(url, { signal: controller.signal }) // the signal also ends a body that stalls
     .then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + response.url);
       return response.json();
     })
-    .then(function (docs) {
-      waiting.setup.docs = docs;
-      dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: waiting.setup } }));
-    })
-    .catch(function (error) {
-      console.warn("Search: the documents could not be loaded", error);
-      waiting.loading = false; // the next query tries again
-      waiting.queries = [];
-      answer({ type: RESULT, data: { items: [] } });
-    });
+    .finally(function () { clearTimeout(timer); });
 }
 
-var channel = new URL(location.href).searchParams.get("channel");
-if (channel) {
-  new BroadcastChannel(channel).onmessage = function () {
-    if (waiting && !waiting.loading) fetchDocuments(); // the reader is about to search
-  };
+function giveToMaterial() {
+  passing = true;
+  dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: setup } }));
+  passing = false;
 }
 
-// Material answers its setup with READY: the page heard that already, so the queries
-// that waited go to Material now, in order.
-self.postMessage = function (message) {
-  if (message && message.type === READY && waiting && waiting.loading) {
-    var queries = waiting.queries;
-    waiting = null;
-    queries.forEach(function (query) {
-      dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query } }));
-    });
-    return;
+function start() {
+  if (!setup || !asked || busy || ready) return;
+  busy = true;
+  if (!setup.config.documents) return giveToMaterial(); // a retry of an index that failed as it came
+  fetchJSON(new URL(setup.config.documents, SITE), setup.config.documents_timeout).then(
+    function (docs) {
+      setup.docs = docs;
+      giveToMaterial();
+    },
+    fail
+  );
+}
+
+function fail(reason) {
+  busy = false;
+  console.warn("Search could not be set up; the next keystroke tries again.", reason);
+  channel.postMessage("failed");
+}
+
+channel.onmessage = function (event) {
+  if (event.data === "prepare") {
+    asked = true;
+    start();
   }
+};
+channel.postMessage("listening"); // the page may have asked before this worker started
+
+// Material's message handler is async: a setup that throws is a rejection nobody handles.
+addEventListener("unhandledrejection", function (event) {
+  if (busy && !ready) {
+    event.preventDefault(); // reported by fail(), once
+    fail(event.reason);
+  }
+});
+
+// Material answers its setup with READY.
+var answer = self.postMessage.bind(self);
+self.postMessage = function (message) {
+  if (message && message.type === READY) ready = true;
   answer(message);
 };
 
@@ -78,18 +110,14 @@ addEventListener("message", function (event) {
   if (message.type === QUERY && typeof message.data === "string") {
     message.data = requireParts(message.data);
   }
-  if (message.type === SETUP && message.data.config.documents && !message.data.docs.length) {
-    event.stopImmediatePropagation(); // Material sets up once the documents are here
-    waiting = { setup: message.data, queries: [], loading: false };
-    answer({ type: READY });
-  } else if (message.type === QUERY && waiting) {
-    event.stopImmediatePropagation();
-    if (!waiting.loading && !message.data.trim()) {
-      answer({ type: RESULT, data: { items: [] } }); // the empty box the page asks about at first
-      return;
+  if (message.type === SETUP && !passing) {
+    setup = message.data;
+    if (setup.config.documents) {
+      event.stopImmediatePropagation(); // Material sets up once the documents are here
+      start();
+    } else {
+      busy = true; // Material builds its index from the documents it came with
     }
-    waiting.queries.push(message.data);
-    if (!waiting.loading) fetchDocuments();
   }
 });
 

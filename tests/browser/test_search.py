@@ -8,8 +8,13 @@ glossary the entry's section, is among them.
 from __future__ import annotations
 
 import csv
+import http.server
 import json
 import re
+import select
+import socket
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,7 +22,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from notes_site.names import names_of
-from support import search_documents, sources
+from static_host import StaticHost, serve
+from support import sources
 
 QUERIES = Path(__file__).resolve().parent.parent / "fixtures" / "search-queries.tsv"
 
@@ -151,28 +157,115 @@ def test_search_is_driven_by_the_keyboard(home: Page):
 
 
 DOCUMENTS = "/search/search_documents.json"
+FAILED = "Search could not be loaded. Type again to retry."
+META = ".md-search-result__meta"
 
 
-def test_the_documents_load_when_the_search_box_is_focused_not_with_the_page(server, watched):
-    """A page view without a search fetches only the index's config (the hook moves the
-    documents out of search_index.json); focusing the search box fetches them, once."""
+class SlowHost:
+    """The site as static_host serves it, with what that cannot do: a page whose figure
+    keeps its load event waiting (?late-figure), and an answer that never comes
+    (/never). It logs, in order, the requests for those and for the search documents."""
+
+    LATE_MS = 1500
+    LOGGED = ("/late.svg", "/never", DOCUMENTS)
+
+    def __init__(self, site: Path) -> None:
+        self.log: list[str] = []
+        self.hung_up = threading.Event()  # the browser gave up on /never
+        self.done = threading.Event()  # the test is over: stop holding requests
+        outer = self
+
+        class Handler(StaticHost):
+            root = site.resolve()
+
+            def do_GET(self) -> None:
+                url = urlsplit(self.path)
+                if url.path in outer.LOGGED:
+                    outer.log.append(f"asked {url.path}")
+                if url.path == "/late.svg":
+                    time.sleep(outer.LATE_MS / 1000)
+                    outer.log.append(f"answering {url.path}")  # before the browser can have it
+                    self.answer(b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', "image/svg+xml")
+                elif url.path == "/never":
+                    self.hold()
+                elif url.query == "late-figure":
+                    html = self.resolve().read_text()
+                    self.answer(html.replace("</body>", '<img src="/late.svg" alt=""></body>').encode(), "text/html; charset=utf-8")
+                else:
+                    super().do_GET()
+
+            def answer(self, body: bytes, kind: str) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def hold(self) -> None:
+                """No answer: wait until the browser hangs up, or the test ends."""
+                while not outer.done.is_set():
+                    readable, _, _ = select.select([self.connection], [], [], 0.05)
+                    if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                        outer.hung_up.set()
+                        return
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.done.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def slow_host(site: Path):
+    host = SlowHost(site)
+    yield host
+    host.close()
+
+
+def index_naming(page: Page, site: Path, documents: str, timeout_ms: int | None = None) -> None:
+    """Serve the page a search index whose config names other documents, or another
+    timeout. (Playwright cannot intercept a worker's own requests; the page's fetch of
+    the index it can.)"""
+    index = json.loads((site / "search/search_index.json").read_text())
+    index["config"]["documents"] = documents
+    if timeout_ms is not None:
+        index["config"]["documents_timeout"] = timeout_ms
+    page.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
+
+
+def test_the_documents_load_after_the_page_has_loaded_without_a_search(slow_host: SlowHost, watched):
+    """The hook moves the documents out of search_index.json. The worker fetches them
+    once the page's load event is over, the reader having done nothing: here a late
+    figure holds that event for 1.5 s, and the documents are asked for only after it.
+    Search is then ready before the reader comes, from documents fetched once."""
+    page = watched.page
+    page.goto(slow_host.url + "/lessons/07-availability/?late-figure")
+    expect(page.locator(META)).to_have_text(re.compile("Type to start"))  # no focus: ready all the same
+    assert slow_host.log == ["asked /late.svg", "answering /late.svg", f"asked {DOCUMENTS}"]
+    assert hits(search(page, "write-through")[0], "lesson:8")
+    assert slow_host.log.count(f"asked {DOCUMENTS}") == 1
+    assert watched.errors == []
+
+
+def test_the_sites_own_documents_load_once_and_are_searched(server, watched):
+    """The documents that the hook writes, fetched once per page, with no error."""
     page, fetched = watched.page, []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(server + "/lessons/07-availability/")
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("Type to start"))
-    page.wait_for_timeout(500)
-    assert "/search/search_index.json" in fetched and DOCUMENTS not in fetched
-    page.keyboard.press("/")
-    page.wait_for_timeout(500)  # before the first keystroke
-    assert DOCUMENTS in fetched
+    expect(page.locator(META)).to_have_text(re.compile("Type to start"))
     assert hits(search(page, "write-through")[0], "lesson:8")
     assert fetched.count(DOCUMENTS) == 1
     assert watched.errors == []
 
 
-def test_the_documents_load_at_the_first_query_too(server, watched):
-    """A search link (?q=) focuses the box and queries at once, maybe before the worker
-    is set up: the results come, from the documents fetched once."""
+def test_a_search_link_queries_at_once(server, watched):
+    """A search link (?q=) focuses the box and queries at once, before the page is idle:
+    the results come, from the documents fetched once."""
     page, fetched = watched.page, []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(server + "/?q=write-through")
@@ -183,38 +276,58 @@ def test_the_documents_load_at_the_first_query_too(server, watched):
     assert watched.errors == []
 
 
-def test_an_index_that_holds_its_documents_is_searched_as_it_is(server, site: Path, watched):
-    """A build without the hook keeps the documents in search_index.json: the worker
-    passes that index on to Material's and fetches nothing more."""
+@pytest.mark.parametrize(
+    ("documents", "asked"),
+    [
+        ("search/missing.json", "/search/missing.json"),  # not found
+        ("index.html", "/index.html"),  # not JSON
+        ("search/search_index.json", "/search/search_index.json"),  # JSON, but no documents that Material can index
+    ],
+    ids=["not-found", "not-json", "not-documents"],
+)
+def test_a_setup_that_fails_is_shown_and_tried_again_at_the_next_keystroke(server, site: Path, watched, documents: str, asked: str):
+    """Search that cannot be set up says so in the result list, rather than
+    "Initializing search" for good; the reader's next keystroke tries again."""
     page, fetched = watched.page, []
-    whole = json.loads((site / "search/search_index.json").read_text())
-    whole["config"].pop("documents")
-    whole["docs"] = search_documents(site)
-    page.route("**/search/search_index.json", lambda route: route.fulfill(json=whole))
-    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
-    page.goto(server + "/")
-    assert hits(search(page, "write-through")[0], "lesson:8")
-    assert DOCUMENTS not in fetched
-    assert watched.errors == []
-
-
-def test_documents_that_fail_to_load_answer_no_results_and_are_fetched_again(server, site: Path, watched):
-    """Documents that cannot be fetched (here, a file that is not there) do not leave
-    search waiting for good: the query gets "no matching documents", and the next one
-    fetches them again. (Playwright cannot intercept a worker's own requests, so the
-    index names a missing file.)"""
-    page, fetched = watched.page, []
-    index = json.loads((site / "search/search_index.json").read_text())
-    index["config"]["documents"] = "search/missing.json"
-    page.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
+    index_naming(page, site, documents)
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(server + "/")
     page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    box.press_sequentially("cache")
-    expect(meta).to_have_text("No matching documents")
-    box.press_sequentially("s")
-    page.wait_for_timeout(500)
-    assert fetched.count("/search/missing.json") >= 2
-    assert fetched.count(DOCUMENTS) == 0
+    meta = page.locator(META)
+    expect(meta).to_have_text(FAILED)
+    tries = fetched.count(asked)
+    assert tries >= 1
+    with page.expect_request(lambda request: urlsplit(request.url).path == asked):
+        page.locator("input.md-search__input").press_sequentially("c")
+    expect(meta).to_have_text(FAILED)
+    assert fetched.count(asked) == tries + 1
+    assert DOCUMENTS not in fetched
+
+
+def test_documents_that_never_come_time_out(site: Path, slow_host: SlowHost, watched):
+    """A fetch that hangs (the server never answers) is given up after the config's
+    `documents_timeout` (1 s here): until then "Initializing search", then the error,
+    and the browser hangs up."""
+    page = watched.page
+    index_naming(page, site, "never", timeout_ms=1000)
+    page.goto(slow_host.url + "/")
+    page.keyboard.press("/")
+    meta = page.locator(META)
+    expect(meta).to_have_text(re.compile("Initializing search"))
+    start = time.monotonic()
+    expect(meta).to_have_text(FAILED, timeout=10_000)
+    assert time.monotonic() - start < 5
+    assert "asked /never" in slow_host.log
+    assert slow_host.hung_up.wait(5)
+
+
+def test_a_build_without_hooks_searches_its_index_as_it_is(hookless_site: Path, watched):
+    """As Zensical builds it: search_index.json keeps its documents, and the worker file
+    loads Material's by URL; nothing else is fetched."""
+    page, fetched = watched.page, []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    with serve(hookless_site) as url:
+        page.goto(url + "/")
+        assert hits(search(page, "write-through")[0], "lesson:8")
+    assert "/search/search_index.json" in fetched and DOCUMENTS not in fetched
+    assert watched.errors == []

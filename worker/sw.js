@@ -23,6 +23,22 @@
   // never older or newer than the pages beside it. Query strings name no other file
   // on this static site (Material's ?h= highlight, the search worker's ?worker=).
   precaching.cleanupOutdatedCaches();
+  // A worker's address is that of the response it runs from, and a kept response has
+  // lost the query string (the search worker reads its channel there): a copy, which
+  // has no address of its own, runs at the address asked for. Before the precache's
+  // route, which would answer first.
+  routing.registerRoute(
+    function (options) {
+      return options.request.destination === "worker";
+    },
+    function (options) {
+      var file = new URL(options.url.pathname, options.url.origin).href;
+      return precaching.matchPrecache(file).then(function (kept) {
+        if (!kept) return fetch(options.request);
+        return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers: kept.headers });
+      });
+    }
+  );
   precaching.precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
 
   // A page that is not kept (the print page, a new page of a later deploy) comes from the

@@ -46,6 +46,13 @@ def grade(page: Page, key: str = "3") -> str:
     return term
 
 
+def set_new_cards_a_day(page: Page, count: int) -> None:
+    """Types the setting and leaves the field, as a reader does: it is saved on change."""
+    field = page.get_by_label("New cards a day")
+    field.fill(str(count))
+    field.press("Tab")
+
+
 def storage(page: Page) -> dict[str, str]:
     """Every localStorage value of the origin, as stored: to compare byte for byte."""
     return page.evaluate("Object.fromEntries(Object.entries(localStorage))")
@@ -244,8 +251,7 @@ def test_the_backup_holds_what_was_graded_and_marked_and_a_fresh_browser_restore
 def test_an_older_backup_never_undoes_newer_work(watched, server):
     page = watched.page
     open_deck(page, server)
-    page.get_by_label("New cards a day").fill("1")
-    page.get_by_label("New cards a day").press("Tab")
+    set_new_cards_a_day(page, 1)
     page.goto(server + "/lessons/01-introduction/")
     page.get_by_role("button", name="Mark as done").click()
     open_deck(page, server)
@@ -342,8 +348,7 @@ def test_every_control_shows_a_failed_save(browser: Browser, server):
     shows("The choice of cards was not saved")
     page.get_by_label("The term of a definition").check()
     shows("The direction was not saved")
-    page.get_by_label("New cards a day").fill("5")
-    page.get_by_label("New cards a day").press("Tab")
+    set_new_cards_a_day(page, 5)
     shows("The number of new cards a day was not saved")
     grade(page)
     shows("This grade was not saved")
@@ -437,8 +442,7 @@ def test_new_cards_a_day_are_limited_and_the_setting_is_kept(watched, server):
     open_deck(page, server)
     expect(page.get_by_label("New cards a day")).to_have_value(str(NEW_PER_DAY))
     expect(page.locator(".flashcards-counts")).to_have_text(f"Due now: 0 · Later today: 0 · New: {min(total, NEW_PER_DAY)}")
-    page.get_by_label("New cards a day").fill("2")
-    page.get_by_label("New cards a day").press("Tab")
+    set_new_cards_a_day(page, 2)
     expect(page.locator(".flashcards-counts")).to_have_text("Due now: 0 · Later today: 0 · New: 2")
     grade(page, "4")
     grade(page, "4")  # Easy: due in days, so none is shown ahead of time
@@ -483,8 +487,7 @@ def test_the_four_grades_sit_side_by_side(browser: Browser, server, width: int):
 def test_the_finished_message_has_no_gap_above_it(watched, server):
     page = watched.page
     open_deck(page, server)
-    page.get_by_label("New cards a day").fill("0")
-    page.get_by_label("New cards a day").press("Tab")
+    set_new_cards_a_day(page, 0)
     expect(page.locator(".flashcards-finished")).to_contain_text("Nothing more to study here today")
     gap = page.evaluate(
         "document.querySelector('.flashcards-finished').getBoundingClientRect().top"

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 
 from .glossary import Entry
-from .glossary_page import folded, relative, says_more
+from .glossary_page import folded, page_url, says_more
 from .names import WORD, is_capitals
 
 BLANK = "…"
@@ -79,33 +79,28 @@ def render_deck(entries: list[Entry], page: str, definitions: Mapping[str, str],
     # Material's search parser ends an exclusion at the first inner end tag of the
     # excluded element's name, and the deck is made of <div>s.)
     out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', STUDY_LAYOUT, "", OPTIONS, ""]
-    out += ['<div class="flashcard-deck" markdown>']
-    for entry in entries:
-        definition = stash(folded(definitions[entry.id], "flashcard", "The full definition")) if says_more(entry) else ""
-        out += ["", *card(entry, page, definition)]
-    return "\n".join([*out, "", "</div>", "", ACTIONS, "", "</section>"]) + "\n"
+    # The cards as HTML that Markdown leaves alone: nothing in them is Markdown.
+    cards = (card(entry, page, folded(definitions[entry.id], "flashcard", "The full definition") if says_more(entry) else "") for entry in entries)
+    out += [stash("\n".join(['<div class="flashcard-deck">', *cards, "</div>"]))]
+    return "\n".join([*out, "", ACTIONS, "", "</section>"]) + "\n"
 
 
-def card(entry: Entry, page: str, definition: str) -> list[str]:
+def card(entry: Entry, page: str, definition: str) -> str:
     lesson = entry.taught.lesson
     anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
     lines = [
-        f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}" markdown>',
+        f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}">',
         f'<p class="flashcard-prompt">{escape(blanked(entry))}</p>',  # shown in reverse only
         f'<p class="flashcard-front">{escape(entry.name)}</p>',
-        '<div class="flashcard-back" markdown>',
+        '<div class="flashcard-back">',
         f'<p class="flashcard-short">{escape(entry.summary)}</p>',
-        "",
-    ]
-    if definition:
-        lines += [definition, ""]
-    return lines + [
-        f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)}{anchor})",
-        "{ .flashcard-lesson }",
-        "",
+        *([definition] if definition else []),
+        f'<p class="flashcard-lesson"><a href="{escape(page_url(lesson.path, page) + anchor)}">'
+        f"{escape(f'Lesson {lesson.number}: {lesson.title}')}</a></p>",
         "</div>",
         "</div>",
     ]
+    return "\n".join(lines)
 
 
 def blanked(entry: Entry) -> str:

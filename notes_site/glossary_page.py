@@ -1,9 +1,11 @@
-"""The Markdown of the glossary's entries, A to Z, for the glossary page to show.
+"""The glossary's entries, A to Z, for the glossary page to show.
 
-Links are relative to the glossary page, so MkDocs (or Zensical) checks and
-converts them as it does any link a contributor writes. A full definition comes
-rendered (notes_site.rendering), its links already made for the page, and is put
-aside as HTML that nothing renders again.
+The letters and each entry's name are Markdown headings, so that the page's table of
+contents and permalinks come as on any page. The rest of an entry is HTML, put aside
+in the page's stash: its full definition comes rendered (notes_site.rendering), and
+its links are written for the built page, as every one of them is made from the
+catalog (the build's link test checks them all). Markdown reads only the headings:
+on a glossary of 1,300 terms, its links as Markdown were a second of the build.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from html import escape
 from string import ascii_uppercase
 
 from .glossary import Entry, Role, Use
+from .rendering import relative_url, site_path
 
 OTHER = "#"  # the letter of names that start with no letter, such as "2PC"
 
@@ -52,22 +55,23 @@ def render_entries(
         for entry in (e for e in entries if letter_of(e.name) == letter):
             out += ["", f"### {entry.name} {{ #{entry.id} }}", ""]
             label = f"The full definition, from Lesson {entry.taught.lesson.number}"
-            definition = stash(folded(definitions[entry.id], "glossary", label)) if says_more(entry) else ""
-            out += entry_body(entry, page, edit_url, names, definition)
+            definition = folded(definitions[entry.id], "glossary", label) if says_more(entry) else ""
+            out += [stash(entry_body(entry, page, edit_url, names, definition))]
     return "\n".join(out) + "\n"
 
 
-def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str], definition: str) -> list[str]:
+def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str], definition: str) -> str:
+    """What follows an entry's name, as HTML."""
     # Search shows an entry's name and short definition; the full definition is found
     # where its lesson teaches it. (A <section>, not a <div>: Material's search parser
     # loses an excluded <div> holding a code block.)
-    body = [f'<p class="glossary-short">{escape(entry.summary)}</p>', "", '<section class="glossary-entry" data-search-exclude markdown>', ""]
+    body = [f'<p class="glossary-short">{escape(entry.summary)}</p>', '<section class="glossary-entry" data-search-exclude>']
     if definition:
-        body += [definition, ""]
+        body.append(definition)
     if entry.see_also:
-        related = ", ".join(f"[{names[id]}](#{id})" for id in entry.see_also)
-        body += [f"See also: {related}", "{ .glossary-see-also }", ""]
-    return body + [sources(entry, page, edit_url), "", "</section>"]
+        related = ", ".join(f'<a href="#{id}">{escape(names[id])}</a>' for id in entry.see_also)
+        body.append(f'<p class="glossary-see-also">See also: {related}</p>')
+    return "\n".join([*body, sources(entry, page, edit_url), "</section>"])
 
 
 def says_more(entry: Entry) -> bool:
@@ -89,23 +93,31 @@ def folded(html: str, kind: str, label: str) -> str:
 
 
 def sources(entry: Entry, page: str, edit_url: str) -> str:
+    """Where the entry is taught and used, a link a line in the HTML: a term mentioned in
+    hundreds of lessons does not make one line of hundreds of links, which the print
+    page's rewriting reads once per tag."""
     parts = [f"Introduced in {lesson_link(entry.taught, page)}"]
     defined = [use for use in entry.also if use.role != Role.MENTION]
     mentioned = [use for use in entry.also if use.role == Role.MENTION]
     if defined:
-        parts.append("Also defined in " + ", ".join(lesson_link(use, page) for use in defined))
+        parts.append("Also defined in " + ",\n".join(lesson_link(use, page) for use in defined))
     if mentioned:
-        parts.append("Also in " + ", ".join(lesson_link(use, page, short=True) for use in mentioned))
+        parts.append("Also in " + ",\n".join(lesson_link(use, page, short=True) for use in mentioned))
     if edit_url:
-        parts.append(f"[Edit this term]({edit_url}{entry.taught.lesson.path})")
-    return " · ".join(parts) + "\n{ .glossary-sources }"
+        parts.append(f'<a href="{escape(edit_url + entry.taught.lesson.path)}">Edit this term</a>')
+    return '<p class="glossary-sources">' + " ·\n".join(parts) + "</p>"
 
 
 def lesson_link(use: Use, page: str, short: bool = False) -> str:
     lesson = use.lesson
     label = f"Lesson {lesson.number}" if short else f"Lesson {lesson.number}: {lesson.title}"
     anchor = f"#{use.anchor}" if use.anchor else ""
-    return f"[{label}]({relative(lesson.path, page)}{anchor})"
+    return f'<a href="{escape(page_url(lesson.path, page) + anchor)}">{escape(label)}</a>'
+
+
+def page_url(target: str, page: str) -> str:
+    """A docs page's address on the built site, as a link from another docs page."""
+    return relative_url(site_path(target), site_path(page))
 
 
 def relative(target: str, page: str) -> str:

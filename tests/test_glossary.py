@@ -98,9 +98,12 @@ def test_the_page_is_a_to_z_under_letters_with_links_relative_to_it():
     assert page.index("### Cache { #cache }") < page.index("### Latency { #latency }") < page.index("### SLA (Service-level agreement)")
     assert "[C](#letter-c) [L](#letter-l) [S](#letter-s)" in page
     assert "## C { #letter-c data-search-exclude }" in page
-    assert "Introduced in [Lesson 2: Caching](lessons/02-caching.md#cache) · Also in [Lesson 1](lessons/01-latency.md)" in page
-    assert "Also defined in [Lesson 2: Caching](lessons/02-caching.md#latency)" in page
-    assert "[Edit this term](https://x.org/edit/main/docs/lessons/02-caching.md)" in page
+    assert (
+        '<p class="glossary-sources">Introduced in <a href="../lessons/02-caching/#cache">Lesson 2: Caching</a> ·\n'
+        'Also in <a href="../lessons/01-latency/">Lesson 1</a> ·\n'
+        '<a href="https://x.org/edit/main/docs/lessons/02-caching.md">Edit this term</a></p>'
+    ) in page
+    assert 'Also defined in <a href="../lessons/02-caching/#latency">Lesson 2: Caching</a>' in page
     assert '<details class="glossary-definition">\n<summary>The full definition, from Lesson 2</summary>\n' in page
     assert '<div class="glossary-definition-body">\n<p>cache rendered</p>\n</div>\n</details>' in page
 
@@ -111,9 +114,9 @@ def test_an_entry_is_its_short_definition_then_the_full_one_folded_and_related_t
     cache = page[page.index("### Cache") : page.index("### Latency")]
     assert '<p class="glossary-short">A piece of hardware &amp; software that stores &quot;hot&quot; data.</p>' in cache
     assert "<summary>The full definition, from Lesson 2</summary>" in cache
-    assert "See also: [Latency](#latency)" in cache
+    assert '<p class="glossary-see-also">See also: <a href="#latency">Latency</a></p>' in cache
     latency = page[page.index("### Latency") : page.index("### Server-Selection")]
-    assert "See also: [Cache](#cache)" in latency  # both ways
+    assert '<p class="glossary-see-also">See also: <a href="#cache">Cache</a></p>' in latency  # both ways
     sla = page[page.index("### SLA") :]
     assert "<details" not in sla  # the short definition is all there is
     assert "Edit this term" not in page  # no edit URL given, no link

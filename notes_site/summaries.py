@@ -3,7 +3,7 @@ the text of its links' tooltips, of its glossary entry's short definition and of
 first line on the back of its flashcard.
 
 The rule: the first block of the definition (a paragraph, or a list item's own text
-without its nested lists; never an Editor's note, code or a table), cut at its first
+without its nested lists; never an Editor's note, open or folded), cut at its first
 sentence's end; if that ends in a colon, followed by the items of the list it
 introduces, each up to its own colon ("... 4 important properties: Atomicity,
 Consistency, Isolation, Durability"). Plain text: entities decoded, markup and images
@@ -24,7 +24,7 @@ SUMMARY_BLOCKS = ("p", "li")  # what a summary is read from
 LISTS = ("ul", "ol")
 # Elements that hold blocks of their own: no part of a block's own text.
 HOLDS_BLOCKS = {"p", "ul", "ol", "li", "div", "pre", "table", "details", "blockquote", "figure", "dl", "hr", "section"}
-NOT_PROSE = {"pre", "table", "details", "script", "style", "svg"}  # never a summary, nor in one
+NOT_PROSE = {"details", "script", "style"}  # a folded note, code that runs: never in a summary
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -50,15 +50,10 @@ class Tree(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = tuple(next((value or "" for name, value in attrs if name == "class"), "").split())
-        element = Element(tag, classes, [" "] if tag == "br" else [])  # a line break parts words
+        element = Element(tag, classes)
         self.open[-1].children.append(element)
-        if tag not in VOID:
+        if tag not in VOID:  # <img> and <br> hold nothing, whether written <img> or <img />
             self.open.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.open.pop()
 
     def handle_endtag(self, tag: str) -> None:
         if any(element.tag == tag for element in self.open[1:]):  # a stray end tag closes nothing
@@ -84,7 +79,7 @@ def summary_of(html: str) -> str:
 
 def blocks(element: Element, after_it: list[Element]) -> Iterator[tuple[Element, list[Element]]]:
     """The paragraphs and list items under ``element`` in document order, outside
-    Editor's notes (admonitions), code and tables; each with the elements after it
+    Editor's notes (admonitions, open or folded); each with the elements after it
     (``after_it`` come after ``element``)."""
     children = element.elements()
     for index, child in enumerate(children):

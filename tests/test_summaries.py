@@ -87,12 +87,16 @@ def test_a_list_item_that_ends_in_a_colon_is_followed_by_its_own_list_or_the_nex
     assert summary(disk) == "Usually refers to one of the following: HDD (Hard-disk drive), SSD (Solid-state drive)"
     acid = "Has 4 properties:\n\n1. Atomicity: all or none\n2. Consistency: valid\n\n- a note\n\n3. Isolation\n4. Durability"
     assert summary(acid) == "Has 4 properties: Atomicity, Consistency, Isolation, Durability"  # the numbering goes on
+    assert summary_of('<ul><li>Two kinds: <img src="2.svg"><ul><li>Hot</li><li>Cold</li></ul></li></ul>') == "Two kinds: Hot, Cold"
+    assert summary_of('<ul><li>Two kinds: <a name="k"/><ul><li>Hot</li><li>Cold</li></ul></li></ul>') == "Two kinds: Hot, Cold"
+    assert summary("- Loose:\n\n    - one: x\n\n    - two\n\n- b") == "Loose: one, two"  # items of their own paragraphs
 
 
 def test_a_summary_is_plain_text_of_code_links_abbreviations_and_entities():
     assert summary("A `key: value` store, see [Etcd](#etcd), for R&D &amp; **more**.") == "A key: value store, see Etcd, for R&D & more."
     assert summary("A page in HTML that a server sends\n\n*[HTML]: HyperText Markup Language") == "A page in HTML that a server sends"
-    assert summary_of("<p>Bytes &lt;1 KB&gt;, sent<br />\nin\tone <em>go</em> .</p>") == "Bytes <1 KB>, sent in one go."
+    assert summary("A stray</span> end tag that closes nothing") == "A stray end tag that closes nothing"
+    assert summary_of("<p>Bytes &lt;1 KB&gt;, sent<br />\nin\tone <em>go</em> .<script>let x;</script></p>") == "Bytes <1 KB>, sent in one go."
 
 
 def test_a_sentence_that_wraps_onto_the_next_line_is_whole_and_an_image_is_left_out():
@@ -104,6 +108,7 @@ def test_a_sentence_that_wraps_onto_the_next_line_is_whole_and_an_image_is_left_
 def test_an_editors_note_code_or_a_table_is_never_the_summary():
     note = '!!! note "Editor\'s note"\n\n    The note. Source: [X](https://x.org/)\n'
     assert summary(f"{note}\nA store that keeps data near\n") == "A store that keeps data near"
+    assert summary(f"{note.replace('!!!', '???')}\nA store that keeps data near\n") == "A store that keeps data near"  # folded
     assert summary(f"- LRU: Least recently used ie. remove the oldest\n\n    {note.replace(chr(10), chr(10) + '    ')}") == (
         "LRU: Least recently used ie. remove the oldest"
     )

@@ -5,7 +5,8 @@ The glossary and the flashcards used to put a definition's Markdown back into th
 page, inside ``<details markdown>``, where fenced code does not work. Here it is
 rendered by a fresh ``markdown.Markdown`` built as the page's own was (the same
 extensions with the same settings, less the term engine), once per build; a page
-then gets that HTML with the definition's links made to work from it.
+then gets that HTML with the definition's links made to work from it, and each term's
+summary is read from it (notes_site.summaries).
 """
 
 from __future__ import annotations

@@ -129,7 +129,8 @@ class FigureTreeprocessor(Treeprocessor):
 
 def glossary_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
     summaries = catalog.summaries(shown.setup)
-    for problem in (*catalog.problems, *check_summaries(catalog.entries, summaries)):  # once per build: the glossary is built once
+    # Once per build: the glossary is built once.
+    for problem in (*catalog.problems, *check_summaries(catalog.entries, summaries)):
         log.warning("%s", problem)
     return render_entries(list(catalog.entries), settings["glossary"], edit_url(settings), shown.html, summaries, shown.stash)
 

@@ -22,6 +22,7 @@ from .linking import Mark
 from .names import Finder, Phrase
 from .outline import heading_ids, headings
 from .path import builds_on, leads_to
+from .rendering import MarkdownSetup, summaries
 from .source import Problem, Source, decode, key_line, read_source
 
 KEPT = 8  # catalogs kept at once: one per docs folder a process builds
@@ -43,25 +44,36 @@ class Catalog:
     numbered: dict[int, Lesson] = field(repr=False)  # the lessons by number
     by_title: dict[tuple[int, str], Lesson] = field(repr=False)
     by_path: dict[str, Lesson] = field(repr=False)  # the lessons by path from the docs folder
-    marks_by_href: dict[str, dict[str, Mark]] = field(default_factory=dict, compare=False, repr=False)
+    # Worked out once per Markdown setup (in a build, all pages have the same).
+    summaries_by_setup: dict[MarkdownSetup, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
+    marks_by_href: dict[tuple[str, MarkdownSetup], dict[str, Mark]] = field(default_factory=dict, compare=False, repr=False)
 
     def lesson(self, number: int, title: str) -> Lesson | None:
         return self.by_title.get((number, title))
 
-    def marks(self, glossary_href: str) -> dict[str, Mark]:
+    def summaries(self, setup: MarkdownSetup) -> dict[str, str]:
+        """Each entry's summary, by id, from the definitions rendered with ``setup``
+        (notes_site.rendering): worked out once, for every page that shows one."""
+        if setup not in self.summaries_by_setup:
+            self.summaries_by_setup[setup] = summaries(self.entries, setup)
+        return self.summaries_by_setup[setup]
+
+    def marks(self, glossary_href: str, setup: MarkdownSetup) -> dict[str, Mark]:
         """A link to each entry, with its summary for the tooltip that describes it
         (javascripts/term-tooltips.js); an <abbr> titled with its expansion for each
-        acronym. Made once per glossary href."""
-        if glossary_href not in self.marks_by_href:
+        acronym. Made once per glossary href (and Markdown setup)."""
+        key = (glossary_href, setup)
+        if key not in self.marks_by_href:
+            summary = self.summaries(setup)
             marks = {
                 entry.id: Mark("a", {
-                    "class": "glossary-term", "href": f"{glossary_href}#{entry.id}", "data-summary": entry.summary,
+                    "class": "glossary-term", "href": f"{glossary_href}#{entry.id}", "data-summary": summary[entry.id],
                 })
                 for entry in self.entries
             }
             marks.update((acronym, Mark("abbr", {"title": expansion})) for acronym, expansion in self.acronyms.items())
-            self.marks_by_href[glossary_href] = marks
-        return self.marks_by_href[glossary_href]
+            self.marks_by_href[key] = marks
+        return self.marks_by_href[key]
 
 
 # Each docs folder's catalog, beside the size and modification time of its files then.

@@ -35,6 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 from .catalog import Catalog, load
 from .figures import group_by_palette
 from .flashcards import render_deck
+from .glossary import check_summaries
 from .glossary_page import relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import mark_mentions, text_of
@@ -113,7 +114,7 @@ class TermTreeprocessor(Treeprocessor):
         page = self.extension.page
         catalog, lesson = page.catalog, page.lesson
         if catalog and lesson:
-            marks = catalog.marks(relative(self.extension.getConfig("glossary"), lesson.path))
+            marks = catalog.marks(relative(self.extension.getConfig("glossary"), lesson.path), self.extension.setup)
             mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
             exclude_prerequisites(root)
 
@@ -127,13 +128,15 @@ class FigureTreeprocessor(Treeprocessor):
 
 
 def glossary_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
-    for problem in catalog.problems:  # once per build: the glossary is built once
+    summaries = catalog.summaries(shown.setup)
+    # Once per build: the glossary is built once.
+    for problem in (*catalog.problems, *check_summaries(catalog.entries, summaries)):
         log.warning("%s", problem)
-    return render_entries(list(catalog.entries), settings["glossary"], edit_url(settings), shown.html, shown.stash)
+    return render_entries(list(catalog.entries), settings["glossary"], edit_url(settings), shown.html, summaries, shown.stash)
 
 
 def flashcards_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
-    return render_deck(list(catalog.entries), settings["flashcards"], shown.html, shown.stash)
+    return render_deck(list(catalog.entries), settings["flashcards"], shown.html, catalog.summaries(shown.setup), shown.stash)
 
 
 def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPage) -> str:

@@ -72,28 +72,35 @@ ACTIONS = "\n".join([
 ])
 
 
-def render_deck(entries: list[Entry], page: str, definitions: Mapping[str, str], stash: Callable[[str], str]) -> str:
-    """``definitions`` holds each entry's rendered definition by id; ``stash`` turns HTML
-    into a placeholder that Markdown leaves alone (``md.htmlStash.store``)."""
+def render_deck(
+    entries: list[Entry], page: str, definitions: Mapping[str, str], summaries: Mapping[str, str], stash: Callable[[str], str]
+) -> str:
+    """``definitions`` holds each entry's rendered definition by id, ``summaries`` its
+    short one; ``stash`` turns HTML into a placeholder that Markdown leaves alone
+    (``md.htmlStash.store``)."""
     # The deck repeats the glossary: search leads there, not here.  (A <section>:
     # Material's search parser ends an exclusion at the first inner end tag of the
     # excluded element's name, and the deck is made of <div>s.)
     out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', STUDY_LAYOUT, "", OPTIONS, ""]
     # The cards as HTML that Markdown leaves alone: nothing in them is Markdown.
-    cards = (card(entry, page, folded(definitions[entry.id], "flashcard", "The full definition") if says_more(entry) else "") for entry in entries)
+    cards = []
+    for entry in entries:
+        summary = summaries[entry.id]
+        definition = folded(definitions[entry.id], "flashcard", "The full definition") if says_more(entry, summary) else ""
+        cards.append(card(entry, summary, page, definition))
     out += [stash("\n".join(['<div class="flashcard-deck">', *cards, "</div>"]))]
     return "\n".join([*out, "", ACTIONS, "", "</section>"]) + "\n"
 
 
-def card(entry: Entry, page: str, definition: str) -> str:
+def card(entry: Entry, summary: str, page: str, definition: str) -> str:
     lesson = entry.taught.lesson
     anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
     lines = [
         f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}">',
-        f'<p class="flashcard-prompt">{escape(blanked(entry))}</p>',  # shown in reverse only
+        f'<p class="flashcard-prompt">{escape(blanked(entry, summary))}</p>',  # shown in reverse only
         f'<p class="flashcard-front">{escape(entry.name)}</p>',
         '<div class="flashcard-back">',
-        f'<p class="flashcard-short">{escape(entry.summary)}</p>',
+        f'<p class="flashcard-short">{escape(summary)}</p>',
         *([definition] if definition else []),
         f'<p class="flashcard-lesson"><a href="{escape(page_url(lesson.path, page) + anchor)}">'
         f"{escape(f'Lesson {lesson.number}: {lesson.title}')}</a></p>",
@@ -103,14 +110,14 @@ def card(entry: Entry, page: str, definition: str) -> str:
     return "\n".join(lines)
 
 
-def blanked(entry: Entry) -> str:
+def blanked(entry: Entry, summary: str) -> str:
     """The short definition without a word that gives the term away: "A … stores data".
     A word does if it holds one of the term's acronyms ("PostgreSQL" for SQL), begins
     with a word of its names ("Google's", "peers"), has that word's stem ("replicating"
     for Replication, "caching" for Cache, "storing" for Storage) or is the start of it
     ("replicas").  Blanks in a row become one."""
     giveaways = [word for name in entry.names for word in WORD.findall(name) if word.lower() not in FUNCTION_WORDS]
-    text = WORD.sub(lambda m: BLANK if any(gives_away(m.group(), w) for w in giveaways) else m.group(), entry.summary)
+    text = WORD.sub(lambda m: BLANK if any(gives_away(m.group(), w) for w in giveaways) else m.group(), summary)
     return BLANKS.sub(BLANK, text)
 
 

@@ -9,7 +9,7 @@ mention it are listed as uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -18,12 +18,8 @@ from .names import Finder, Phrase, names_of
 from .outline import code_rows
 from .source import Problem
 
-LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
-MARKUP = re.compile(r"[*_`]|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|<[^>]+>")  # an image says nothing here
-SENTENCE_END = re.compile(r"(?<!\bie\.)(?<!\be\.g\.)(?<!\bvs\.)(?<=[.!?])\s")
 # What is not prose in a lesson's Markdown: inline code, link targets, HTML tags.
 NOT_PROSE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
 FEWEST_WORDS = 4  # a summary shorter than this cannot say what a term is
 
 
@@ -50,7 +46,6 @@ class Entry:
     name: str
     names: tuple[str, ...]  # every name that links to it, the heading's first
     definition: str  # Markdown, as the teaching lesson writes it
-    summary: str  # plain text, for tooltips
     taught: Use
     also: tuple[Use, ...]
     data: TermData
@@ -78,7 +73,6 @@ def build_glossary(lessons: Iterable[Lesson], taken_ids: dict[str, str]) -> tupl
     check_names_unique(teaching, names, problems)
     mentioned = mentions(lessons, names, {key: t.data.not_in for key, (_, t) in teaching.items()})
     entries = [make_entry(grouped[key], teaching[key], names[key], mentioned[key]) for key in grouped]
-    check_summaries(entries, problems)
     check_ids_unique(entries, taken_ids, problems)
     entries = link_related(entries, problems)
     return sorted(entries, key=lambda entry: entry.name.lower()), problems
@@ -116,7 +110,6 @@ def make_entry(
         name=term.name,
         names=names,
         definition=term.definition,
-        summary=term.data.summary or summary(term.definition),
         taught=Use(lesson, term.anchor, role(term)),
         also=tuple(sorted(also, key=lambda use: use.lesson.number)),
         data=term.data,
@@ -201,22 +194,12 @@ def check_ids_unique(entries: list[Entry], taken_ids: dict[str, str], problems: 
 # --- Summaries -----------------------------------------------------------------------
 
 
-def summary(definition: str) -> str:
-    """The definition's first sentence as plain text, with the items of the list it
-    introduces if it ends in a colon. (Where that sentence does not say what the term
-    is, the lesson gives the term a ``summary:``; check_summaries asks for one.)"""
-    items = paragraphs(definition)
-    text = first_sentence(items[0][2])
-    rest = items[1:]
-    if text.endswith(":") and rest:
-        return f"{text} {', '.join(listed_after(rest))}"
-    return text
-
-
-def check_summaries(entries: list[Entry], problems: list[Problem]) -> None:
-    """A summary is a tooltip's whole text: a sentence that does not trail off."""
+def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> list[Problem]:
+    """A summary (notes_site.summaries, by entry id) is a tooltip's whole text: a
+    sentence that does not trail off."""
+    problems = []
     for entry in entries:
-        text = entry.summary
+        text = summaries[entry.id]
         why = (
             f"ends in '{text[-1]}'" if text.endswith((":", ";", ",")) else
             f"has fewer than {FEWEST_WORDS} words" if len(text.split()) < FEWEST_WORDS else None
@@ -232,47 +215,4 @@ def check_summaries(entries: list[Entry], problems: list[Problem]) -> None:
             f"the summary of '{entry.name}' ({source}: '{text}') {why}, so it cannot say what the term is: "
             "give the term a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...'",
         ))
-
-
-def listed_after(items: list[tuple[int, str, str]]) -> list[str]:
-    """The items of the list under a line that ends in a colon: its own level and kind."""
-    indent, kind = items[0][0], items[0][1]
-    if not kind:
-        return [items[0][2]]
-    listed = []
-    for depth, marker, text in items:
-        if depth < indent or not marker:
-            break
-        if depth == indent and marker == kind:
-            listed.append(text.split(":")[0].strip())
-    return listed
-
-
-def paragraphs(definition: str) -> list[tuple[int, str, str]]:
-    """The definition's paragraphs and list items, each as ``list_item`` gives it; a line
-    that goes on from the line above (no marker, no blank line between) is joined to it."""
-    items: list[tuple[int, str, str]] = []
-    after_text = False
-    for line in definition.split("\n"):
-        indent, kind, text = list_item(line)
-        if text and not kind and after_text and items:
-            depth, marker, before = items[-1]
-            items[-1] = (depth, marker, f"{before} {text}")
-        elif text:
-            items.append((indent, kind, text))
-        after_text = bool(text)
-    return items
-
-
-def list_item(line: str) -> tuple[int, str, str]:
-    """A definition's line as (indent, list kind: "ordered", "bullet" or "", plain text)."""
-    match = LIST_ITEM.match(line)
-    text = match["text"] if match else line
-    kind = "" if not match else "ordered" if match["marker"][0].isdigit() else "bullet"
-    indent = len(match["indent"].expandtabs(4)) if match else 0
-    plain = " ".join(MARKUP.sub(lambda m: m.group(1) or "", text).split())
-    return indent, kind, SPACE_BEFORE_PUNCTUATION.sub(r"\1", plain)
-
-
-def first_sentence(text: str) -> str:
-    return SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    return problems

@@ -36,12 +36,13 @@ def letter_ids() -> dict[str, str]:
 
 
 def render_entries(
-    entries: list[Entry], page: str, edit_url: str, definitions: Mapping[str, str], stash: Callable[[str], str]
+    entries: list[Entry], page: str, edit_url: str, definitions: Mapping[str, str], summaries: Mapping[str, str],
+    stash: Callable[[str], str],
 ) -> str:
     """A letter bar, then each letter's entries: name, short definition, the full
     definition folded, related terms, lessons, edit link. ``definitions`` holds each
-    entry's rendered definition by id; ``stash`` turns HTML into a placeholder that
-    Markdown leaves alone (``md.htmlStash.store``)."""
+    entry's rendered definition by id, ``summaries`` its short one; ``stash`` turns
+    HTML into a placeholder that Markdown leaves alone (``md.htmlStash.store``)."""
     letters = sorted({letter_of(entry.name) for entry in entries}, key=lambda letter: (letter == OTHER, letter))
     out = [
         '<nav class="glossary-letters" aria-label="Glossary letters" markdown>',
@@ -55,17 +56,18 @@ def render_entries(
         for entry in (e for e in entries if letter_of(e.name) == letter):
             out += ["", f"### {entry.name} {{ #{entry.id} }}", ""]
             label = f"The full definition, from Lesson {entry.taught.lesson.number}"
-            definition = folded(definitions[entry.id], "glossary", label) if says_more(entry) else ""
-            out += [stash(entry_body(entry, page, edit_url, names, definition))]
+            summary = summaries[entry.id]
+            definition = folded(definitions[entry.id], "glossary", label) if says_more(entry, summary) else ""
+            out += [stash(entry_body(entry, summary, page, edit_url, names, definition))]
     return "\n".join(out) + "\n"
 
 
-def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str], definition: str) -> str:
+def entry_body(entry: Entry, summary: str, page: str, edit_url: str, names: dict[str, str], definition: str) -> str:
     """What follows an entry's name, as HTML."""
     # Search shows an entry's name and short definition; the full definition is found
     # where its lesson teaches it. (A <section>, not a <div>: Material's search parser
     # loses an excluded <div> holding a code block.)
-    body = [f'<p class="glossary-short">{escape(entry.summary)}</p>', '<section class="glossary-entry" data-search-exclude>']
+    body = [f'<p class="glossary-short">{escape(summary)}</p>', '<section class="glossary-entry" data-search-exclude>']
     if definition:
         body.append(definition)
     if entry.see_also:
@@ -74,9 +76,9 @@ def entry_body(entry: Entry, page: str, edit_url: str, names: dict[str, str], de
     return "\n".join([*body, sources(entry, page, edit_url), "</section>"])
 
 
-def says_more(entry: Entry) -> bool:
+def says_more(entry: Entry, summary: str) -> bool:
     """Whether the definition says more than its summary, and so is shown folded."""
-    return entry.definition.strip() != entry.summary
+    return entry.definition.strip() != summary
 
 
 def folded(html: str, kind: str, label: str) -> str:

@@ -5,7 +5,8 @@ The glossary and the flashcards used to put a definition's Markdown back into th
 page, inside ``<details markdown>``, where fenced code does not work. Here it is
 rendered by a fresh ``markdown.Markdown`` built as the page's own was (the same
 extensions with the same settings, less the term engine), once per build; a page
-then gets that HTML with the definition's links made to work from it.
+then gets that HTML with the definition's links made to work from it, and each term's
+summary is read from it (notes_site.summaries).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .figures import group_by_palette
 from .glossary import Entry
+from .summaries import summary_of
 
 CHANGED = ("href", "src", "id", "name")  # the attributes that link, and that are linked to
 
@@ -91,6 +93,12 @@ def rendered(entries: Sequence[Entry], setup: MarkdownSetup) -> dict[str, str]:
     """Each entry's definition as HTML, by entry id, links as its lesson wrote them."""
     html = render_all(tuple(entry.definition for entry in entries), setup)
     return {entry.id: text for entry, text in zip(entries, html)}
+
+
+def summaries(entries: Sequence[Entry], setup: MarkdownSetup) -> dict[str, str]:
+    """Each entry's summary, by entry id: its ``summary:``, or read from its rendering."""
+    html = rendered(entries, setup)
+    return {entry.id: entry.data.summary or summary_of(html[entry.id]) for entry in entries}
 
 
 @dataclass(frozen=True, eq=False)

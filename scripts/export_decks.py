@@ -10,7 +10,8 @@ a newer deck updates the cards already studied instead of adding copies.
 
 A definition is the site's own rendering of it, read from the built flashcards page
 (each card is `data-term="<id>"`), never rendered again: code blocks, lists and
-Editor's notes come out as they do on the site. Its links are made absolute with
+Editor's notes come out as they do on the site; so is the summary in the CSV, the
+card's short definition. Its links are made absolute with
 mkdocs.yml's `site_url`; without one they are relative to the site's root folder.
 """
 
@@ -78,20 +79,28 @@ class SiteError(Exception):
 # --- The definitions, from the built site ----------------------------------------------
 
 
+def built_cards(page: Path) -> list[Tag]:
+    if not page.is_file():
+        raise SiteError(f"{page}: no flashcards page: build the site first (mkdocs build)")
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".flashcard[data-term]")
+
+
 def built_definitions(page: Path, base: str) -> dict[str, str]:
     """Each card's definition on the built flashcards page, by term id, its links made
     absolute from ``base``: the folded full definition, or the short one where that is
     all the card has."""
-    if not page.is_file():
-        raise SiteError(f"{page}: no flashcards page: build the site first (mkdocs build)")
-    cards = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".flashcard[data-term]")
     definitions = {}
-    for card in cards:
+    for card in built_cards(page):
         body = card.select_one(".flashcard-definition-body")
         if body is None:
             body = BeautifulSoup(f"<p>{card.select_one('.flashcard-short').decode_contents()}</p>", "html.parser")
         definitions[card["data-term"]] = absolute_links(body, base).decode_contents().strip()
     return definitions
+
+
+def built_summaries(page: Path) -> dict[str, str]:
+    """Each card's short definition on the built flashcards page, by term id, as text."""
+    return {card["data-term"]: card.select_one(".flashcard-short").get_text() for card in built_cards(page)}
 
 
 def absolute_links(element: Tag, base: str) -> Tag:
@@ -197,7 +206,7 @@ def make_deck(entries: list[Entry], definitions: Mapping[str, str], site_url: st
     return deck
 
 
-def csv_text(entries: list[Entry], definitions: Mapping[str, str], site_url: str) -> str:
+def csv_text(entries: list[Entry], definitions: Mapping[str, str], summaries: Mapping[str, str], site_url: str) -> str:
     """One row per term, under a header; the definition as HTML and as plain text, the
     summary plain text."""
     out = io.StringIO()
@@ -206,19 +215,21 @@ def csv_text(entries: list[Entry], definitions: Mapping[str, str], site_url: str
     for entry in entries:
         html = definitions[entry.id]
         writer.writerow((
-            entry.name, html, entry.summary, lesson_name(entry), entry.id, lesson_url(entry, site_url), plain_text(html),
+            entry.name, html, summaries[entry.id], lesson_name(entry), entry.id, lesson_url(entry, site_url), plain_text(html),
         ))
     return out.getvalue()
 
 
-def write_decks(entries: list[Entry], definitions: Mapping[str, str], site_url: str, out_dir: Path) -> tuple[Path, Path]:
+def write_decks(
+    entries: list[Entry], definitions: Mapping[str, str], summaries: Mapping[str, str], site_url: str, out_dir: Path
+) -> tuple[Path, Path]:
     missing = [entry.name for entry in entries if entry.id not in definitions]
     if missing:
         raise SiteError(f"the built flashcards page has no card for {', '.join(missing)}: build the site again")
     out_dir.mkdir(parents=True, exist_ok=True)
     apkg, table = out_dir / f"{NAME}.apkg", out_dir / f"{NAME}.csv"
     genanki.Package(make_deck(entries, definitions, site_url)).write_to_file(str(apkg))
-    table.write_text(csv_text(entries, definitions, site_url), encoding="utf-8")
+    table.write_text(csv_text(entries, definitions, summaries, site_url), encoding="utf-8")
     return apkg, table
 
 
@@ -230,8 +241,9 @@ def export(site_dir: Path, config_file: Path) -> tuple[Path, Path]:
     catalog = catalog_of(settings)
     site_url = config.site_url or ""
     page = settings["flashcards"]
-    definitions = built_definitions(site_dir / site_path(page) / "index.html", page_base(site_url, page))
-    return write_decks(list(catalog.entries), definitions, site_url, site_dir / "downloads")
+    built = site_dir / site_path(page) / "index.html"
+    definitions, summaries = built_definitions(built, page_base(site_url, page)), built_summaries(built)
+    return write_decks(list(catalog.entries), definitions, summaries, site_url, site_dir / "downloads")
 
 
 def main() -> int:

@@ -9,7 +9,12 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from markdown import Markdown
+from mkdocs.config import load_config
+
 from notes_site.catalog import Catalog, load
+from notes_site.extension import NotesExtension
+from notes_site.rendering import MarkdownSetup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -19,6 +24,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def sources() -> Catalog:
     """The lessons and terms as the sources define them: what counts are derived from."""
     return load(str(ROOT / "docs"), "lessons", "glossary.md")
+
+
+@cache
+def site_setup() -> MarkdownSetup:
+    """The Markdown setup of the site's pages, as mkdocs.yml gives it."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return next(ext.setup for ext in md.registeredExtensions if isinstance(ext, NotesExtension))
+
+
+def summaries() -> dict[str, str]:
+    """Each term's summary, by id, as the site shows it: from its one rendering."""
+    return sources().summaries(site_setup())
 
 
 def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:

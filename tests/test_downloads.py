@@ -22,7 +22,7 @@ from export_decks import (
     write_decks,
 )
 from mkdocs.config import load_config
-from support import ROOT, sources
+from support import ROOT, sources, summaries
 
 SITE_URL = "https://example.org/notes/"
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -65,8 +65,8 @@ def test_the_built_deck_has_one_note_per_term_tagged_with_its_lesson(site: Path,
 
 def test_a_rebuilt_deck_keeps_its_ids(tmp_path: Path):
     entries = list(sources().entries)
-    first, _ = write_decks(entries, stand_ins(), SITE_URL, tmp_path / "first")
-    second, _ = write_decks(entries, stand_ins(), SITE_URL, tmp_path / "second")
+    first, _ = write_decks(entries, stand_ins(), summaries(), SITE_URL, tmp_path / "first")
+    second, _ = write_decks(entries, stand_ins(), summaries(), SITE_URL, tmp_path / "second")
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     assert read_deck(first, tmp_path / "a") == read_deck(second, tmp_path / "b")
@@ -121,6 +121,7 @@ def test_the_csv_has_a_header_one_row_per_term_and_the_sites_definitions(site: P
     entries = sources().entries
     assert [row["id"] for row in rows] == [entry.id for entry in entries]
     assert [row["name"] for row in rows] == [entry.name for entry in entries]
+    assert [row["summary"] for row in rows] == [summaries()[entry.id] for entry in entries]  # the cards' short definitions
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
     built = built_definitions(site / "flashcards" / "index.html", page_base(site_url, "flashcards.md"))
     assert all(row["definition"] == built[row["id"]] for row in rows)
@@ -160,7 +161,7 @@ def test_a_term_without_a_card_on_the_built_page_stops_the_export_naming_it(tmp_
     definitions = stand_ins()
     del definitions[entries[0].id]
     with pytest.raises(SiteError, match=f"the built flashcards page has no card for {re.escape(entries[0].name)}: build the site again"):
-        write_decks(entries, definitions, SITE_URL, tmp_path)
+        write_decks(entries, definitions, summaries(), SITE_URL, tmp_path)
     assert not (tmp_path / f"{NAME}.apkg").exists()
 
 

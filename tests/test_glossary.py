@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
-from notes_site.glossary import build_glossary, summary
+from notes_site.glossary import build_glossary
 from notes_site.glossary_page import letter_ids, render_entries
 from notes_site.lessons import parse_lesson
+from notes_site.rendering import summaries
+from support import site_setup
 
 GOOD = (Path(__file__).parent / "fixtures" / "lessons" / "good.md").read_text()
 TEACHES_LATENCY = """# Lesson 1: Latency
@@ -37,7 +39,8 @@ def glossary(*extra: str, taken: dict[str, str] | None = None):
 def page_of(entries, edit_url: str) -> str:
     """The glossary's Markdown, each rendered definition standing for itself, unstashed."""
     entries = sorted(entries.values(), key=lambda e: e.name.lower())
-    return render_entries(entries, "glossary.md", edit_url, {e.id: f"<p>{e.id} rendered</p>" for e in entries}, str)
+    rendered = {e.id: f"<p>{e.id} rendered</p>" for e in entries}
+    return render_entries(entries, "glossary.md", edit_url, rendered, summaries(entries, site_setup()), str)
 
 
 def test_a_term_is_taught_where_it_is_a_key_term_and_repeated_elsewhere():
@@ -81,15 +84,6 @@ def test_an_id_the_glossary_page_uses_is_a_problem():
         "docs/lessons/03-more.md:5: term 'Letter C' would have the glossary id '#letter-c', which the glossary's "
         "letter heading 'C' already has: give it another, '### Letter C { #another-id }', or rename it"
     ]
-
-
-def test_the_summary_is_the_first_sentence_and_what_a_colon_leads_to():
-    assert summary("- How long it takes. More.") == "How long it takes."
-    assert summary("Nodes in a cluster (ie. servers) elect. Then") == "Nodes in a cluster (ie. servers) elect."
-    acid = "Has 4 properties:\n\n1. Atomicity: all or none\n2. Consistency: valid\n\n- a note\n\n3. Isolation\n4. Durability"
-    assert summary(acid) == "Has 4 properties: Atomicity, Consistency, Isolation, Durability"
-    assert summary("- Very common\n- Implemented on top of TCP\n- How it works:") == "Very common"  # no fragments joined
-    assert summary("A **[link](x.md)** and `code`, here.") == "A link and code, here."
 
 
 def test_the_page_is_a_to_z_under_letters_with_links_relative_to_it():

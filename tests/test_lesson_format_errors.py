@@ -29,6 +29,9 @@ def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Pat
     edit(project, LESSON, "## Key Terms", "## Key terms")
     edit(project, "docs/lessons/08-caching.md", "### Cache\n", "### **Cache**\n")
     edit(project, "docs/lessons/08-caching.md", "### Cache Hit\n", "###\n\nNo name.\n\n### Cache Hit\n")
+    proxies = "docs/lessons/09-proxies.md"
+    edit(project, proxies, "### Nginx\n\nA very popular webserver that is often used as a reverse proxy AND load balancer\n",
+         "### Nginx\n\nVery `popular`\n")  # the summary is read from the rendering: no backticks
     late = "docs/lessons/17-peer-to-peer-networks.md"
     edit(project, late, "## Key Terms\n", "## Key Terms\n\n### Redis\n\nAgain.\n\n### Glossary\n\nA list.\n\n### Paxos Raft\n\nAnother id.\n")
     result = mkdocs_build(project, tmp_path / "site")
@@ -42,6 +45,8 @@ def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Pat
         f"{at('### Redis')}: 'Redis' is already a key term of Lesson 13 (docs/lessons/13-key-value-stores.md:",
         f"{at('### Glossary')}: term 'Glossary' would have the glossary id '#glossary', which the heading 'Glossary' of docs/glossary.md already has",
         f"{at('### Paxos Raft')}: term 'Paxos Raft' would have the glossary id '#paxos-raft', which the term 'Paxos & Raft' already has",
+        f"{proxies}:{line_of(project, proxies, '### Nginx')}: the summary of 'Nginx' (its definition's first sentence: 'Very popular') "
+        "has fewer than 4 words, so it cannot say what the term is: give the term a 'summary:' in the front matter",
     ]
     for message in expected:
         assert re.search(r"^WARNING +-  " + re.escape(message), result.stderr, re.M), f"{message}\n\n{result.stderr}"

@@ -15,7 +15,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.notes import Note
 from bs4 import BeautifulSoup, Tag
 
-from export_decks import CSV_HEADER, NAME, built_definitions, note_guid, page_base, write_decks
+from export_decks import CSV_HEADER, NAME, built_definitions, built_summaries, note_guid, page_base, write_decks
 from mkdocs.config import load_config
 from notes_site.glossary import Entry
 from notes_site.outline import code_rows
@@ -95,8 +95,9 @@ def anki(site: Path, tmp_path_factory: pytest.TempPathFactory):
     the deck of a second export, as a student imports the next version of the site's."""
     folder = tmp_path_factory.mktemp("anki")
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
-    definitions = built_definitions(site / "flashcards" / "index.html", page_base(site_url, "flashcards.md"))
-    next_version, _ = write_decks(list(sources().entries), definitions, site_url, folder / "next")
+    page = site / "flashcards" / "index.html"
+    definitions = built_definitions(page, page_base(site_url, "flashcards.md"))
+    next_version, _ = write_decks(list(sources().entries), definitions, built_summaries(page), site_url, folder / "next")
     collection = Collection(str(folder / "collection.anki2"))
     options = ImportAnkiPackageOptions(with_scheduling=False)
     imported = lambda apkg: collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options)).log

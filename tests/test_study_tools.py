@@ -12,7 +12,8 @@ from notes_site.flashcards import blanked
 from notes_site.glossary import build_glossary
 from notes_site.glossary_page import letter_ids
 from notes_site.lessons import parse_lesson
-from support import sources
+from notes_site.rendering import summaries as summaries_of
+from support import site_setup, sources, summaries
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -26,7 +27,7 @@ def test_the_deck_has_a_card_per_glossary_term_with_its_lesson(site: Path):
     for card in cards:
         entry = entries[card["data-term"]]
         assert card.select_one(".flashcard-front").get_text() == entry.name
-        assert card.select_one(".flashcard-short").get_text() == entry.summary
+        assert card.select_one(".flashcard-short").get_text() == summaries()[entry.id]
         link = card.select_one(".flashcard-lesson a")
         assert link["href"].startswith(f"../{entry.taught.lesson.path.removesuffix('.md')}/")
 
@@ -134,7 +135,8 @@ def test_blanking_takes_out_acronyms_inside_words_and_every_form_of_a_names_word
     lesson, problems = parse_lesson(BLANKING_LESSON, "lessons/01-storage.md", "docs/lessons/01-storage.md")
     entries, more = build_glossary([lesson], letter_ids())
     assert problems + more == []
-    assert {entry.name: blanked(entry) for entry in entries} == {
+    shown = summaries_of(entries, site_setup())
+    assert {entry.name: blanked(entry, shown[entry.id]) for entry in entries} == {
         "Google Cloud Storage": "A blob … service by …, …'s blobs",
         "Key-Value Store": "A … keeps … under …; its … too",
         "Postgres": "A relational database that uses a dialect of SQL called …",

@@ -105,9 +105,9 @@ def sources(entry: Entry, page: str, edit_url: str) -> str:
         parts.append("Also defined in " + ",\n".join(lesson_link(use, page) for use in defined))
     if mentioned:
         parts.append("Also in " + ",\n".join(lesson_link(use, page, short=True) for use in mentioned))
-    if edit_url:
-        parts.append(f'<a href="{escape(edit_url + entry.taught.lesson.path)}">Edit this term</a>')
-    return '<p class="glossary-sources">' + " ·\n".join(parts) + "</p>"
+    # Only where the notes can be edited: the EPUB and paper leave the link out.
+    edit = f'\n<span class="glossary-edit">· <a href="{escape(edit_url + entry.taught.lesson.path)}">Edit this term</a></span>'
+    return '<p class="glossary-sources">' + " ·\n".join(parts) + (edit if edit_url else "") + "</p>"
 
 
 def lesson_link(use: Use, page: str, short: bool = False) -> str:

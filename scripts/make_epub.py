@@ -41,7 +41,7 @@ HERE = "http://site.invalid/"  # a base to resolve a page's relative links again
 # of the skip link that Zensical puts in the article.
 DROPPED = (
     "script, style, noscript, form, input, button, template, [hidden], "
-    "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done, a#__skip"
+    "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done, a#__skip, .glossary-edit"
 )
 # Attributes for scripts, tooltips and the lightbox: nothing a reader sees.
 DROPPED_ATTRIBUTE_PREFIXES = ("data-", "aria-describedby")

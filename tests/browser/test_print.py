@@ -60,6 +60,7 @@ def test_the_pdf_prints_the_glossary_definitions_unfolded(pdf: PdfReader):
     text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages[page:])
     last_line = entry.definition.strip().split("\n")[-1].strip(" -")
     assert " ".join(last_line.split()) in text, entry.name
+    assert "· Edit this term" not in text  # paper edits nothing (the intro still says what the link does)
 
 
 def test_the_pdf_links_to_no_local_address(pdf: PdfReader):

@@ -265,6 +265,7 @@ def only_search() -> None:
     """`--only-search`: both sides built once, then search timed alone."""
     with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as stock:
         build_site(ours, stock=False)
+        write_worker(Path(ours))  # its service worker, as readers get it
         build_site(stock, stock=True)
         with serve(ours) as site_url, serve(stock) as stock_url:
             compare_search(site_url, stock_url)

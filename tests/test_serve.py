@@ -24,7 +24,9 @@ def fetch(url: str) -> str:
         return response.read().decode()
 
 
-def wait_for(condition, seconds: float = 30) -> bool:
+def wait_for(condition, seconds: float = 90) -> bool:
+    """Whether the condition comes true in time: generous, as it returns at once when it
+    does, and a loaded machine may take a while to build."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -36,17 +38,19 @@ def wait_for(condition, seconds: float = 30) -> bool:
     return False
 
 
-def test_serve_shows_an_edited_definition_after_the_rebuild(project: Path):
+def test_serve_shows_an_edited_definition_after_the_rebuild(project: Path, tmp_path: Path):
     port = free_port()
     url = f"http://127.0.0.1:{port}/glossary/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
-        assert wait_for(lambda: "The time it takes for a certain operation" in fetch(url))
+        assert wait_for(lambda: "The time it takes for a certain operation" in fetch(url)), log.read_text()
         lesson = project / LESSON
         lesson.write_text(lesson.read_text().replace("The time it takes for a certain operation", "How long one operation takes"))
-        assert wait_for(lambda: "How long one operation takes" in fetch(url))
+        assert wait_for(lambda: "How long one operation takes" in fetch(url)), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=10)

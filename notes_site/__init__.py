@@ -5,8 +5,9 @@ source         a file's text, front matter and body; Problem, an error with its 
 lessons        one lesson's title, sections and terms, checked
 names          finding term names in running text, in one pass over its words
 glossary       the lessons' terms merged into entries, checked across lessons
-glossary_page  the entries as Markdown for the glossary page
+glossary_page  the entries for the glossary page: headings in Markdown, the rest HTML
 rendering      each definition rendered once, with the page's own Markdown setup
+summaries      a term's summary, read from its rendered definition
 flashcards     the entries as the flashcards page's deck
 path           which earlier lessons each lesson builds on
 path_map       the learning path as an SVG map (Graphviz) and as a list

@@ -200,7 +200,11 @@ def compare_pages(site_url: str, stock_url: str, rounds: int) -> None:
 # --- Search ----------------------------------------------------------------------------
 
 
-def search_latencies(urls: dict[str, str], first_queries: int = 9) -> dict[str, dict[str, list[float]]]:
+# Fresh pages per side: with 9, the two sides' first-query medians swapped places from run to run.
+FIRST_QUERIES = 21
+
+
+def search_latencies(urls: dict[str, str], first_queries: int = FIRST_QUERIES) -> dict[str, dict[str, list[float]]]:
     """Per side, milliseconds from entering a query to its results (or "no matching
     documents") being shown: on `first_queries` fresh pages each, "first query" once
     search is ready ("Initializing search" gone) and "at load" typed as soon as the page

@@ -106,6 +106,23 @@ def test_after_one_visit_the_notes_work_without_the_server_under_a_subpath(brows
         assert errors == []
 
 
+def test_a_reader_who_moves_on_within_the_first_seconds_gets_the_worker_when_they_are_over(browser: Browser, site: Path):
+    """The seconds the worker waits are the visit's, not each page's: a reader moving on
+    from page to page within them does not put it off again and again."""
+    with context_of(browser) as context:
+        page = context.new_page()
+        with serve(site) as host:
+            page.goto(host + "/")
+            page.wait_for_timeout(2000)  # the worker waits for one more second
+            assert make_offline_ready(page, host + "/glossary/") == host + "/"
+            waited = page.evaluate("""() => {
+              const page = performance.getEntriesByType("navigation")[0];
+              const workbox = performance.getEntriesByType("resource").find((entry) => entry.name.endsWith("/workbox-window.prod.mjs"));
+              return workbox.startTime - page.loadEventStart;
+            }""")
+            assert waited < 2500, f"the glossary waited {waited:.0f} ms after its load, as a first page would"
+
+
 def test_a_page_not_kept_shows_the_offline_page_and_a_download_is_no_page(browser: Browser, site: Path):
     with context_of(browser) as context:
         page = context.new_page()

@@ -40,7 +40,7 @@ from .glossary_page import relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
-from .rendering import OnPage, relative_url, setup_of, site_path
+from .rendering import OnPage, page_url, setup_of
 
 log = logging.getLogger("mkdocs.extensions.notes_site")
 
@@ -144,7 +144,7 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPa
 
     page = settings["learning_path"]
     lessons = [lesson for lesson in catalog.lessons if not lesson.unwritten]
-    svg = draw_map(lessons, catalog.builds_on, lambda lesson: page_link(lesson.path, page))
+    svg = draw_map(lessons, catalog.builds_on, lambda lesson: page_url(lesson.path, page))
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
     # Search finds the lessons themselves, not their titles repeated here. On a narrow
     # screen the map scrolls sideways: a named region that a keyboard can scroll too.
@@ -195,12 +195,6 @@ def done_toggle(lesson: Lesson) -> list[str]:
         "Mark as done</button>"
     )
     return [f'<p class="lesson-done" data-search-exclude hidden>{button}</p>', ""]
-
-
-def page_link(target: str, page: str) -> str:
-    """A link from a page to another as the built site has them: "lessons/x.md" is
-    served at "lessons/x/" (MkDocs' and Zensical's directory URLs)."""
-    return relative_url(site_path(target), site_path(page))
 
 
 def exclude_prerequisites(root: etree.Element) -> None:

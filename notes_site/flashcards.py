@@ -22,8 +22,9 @@ from collections.abc import Callable, Mapping
 from html import escape
 
 from .glossary import Entry
-from .glossary_page import folded, page_url, says_more
+from .glossary_page import folded, says_more
 from .names import WORD, is_capitals
+from .rendering import page_url
 
 BLANK = "…"
 BLANKS = re.compile(rf"{BLANK}(?:[\s/-]*{BLANK})+")  # "…-…" (key-value) is one blank

@@ -16,7 +16,7 @@ from html import escape
 from string import ascii_uppercase
 
 from .glossary import Entry, Role, Use
-from .rendering import relative_url, site_path
+from .rendering import page_url
 
 OTHER = "#"  # the letter of names that start with no letter, such as "2PC"
 
@@ -115,11 +115,6 @@ def lesson_link(use: Use, page: str, short: bool = False) -> str:
     label = f"Lesson {lesson.number}" if short else f"Lesson {lesson.number}: {lesson.title}"
     anchor = f"#{use.anchor}" if use.anchor else ""
     return f'<a href="{escape(page_url(lesson.path, page) + anchor)}">{escape(label)}</a>'
-
-
-def page_url(target: str, page: str) -> str:
-    """A docs page's address on the built site, as a link from another docs page."""
-    return relative_url(site_path(target), site_path(page))
 
 
 def relative(target: str, page: str) -> str:

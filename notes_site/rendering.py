@@ -137,7 +137,13 @@ def rebase(url: str, source: str, page: str) -> str:
     if parts.scheme or parts.netloc or parts.path.startswith("/") or not url:
         return url
     target = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path)) if parts.path else source
-    return urlunsplit(("", "", relative_url(site_path(target), site_path(page)), parts.query, parts.fragment))
+    return urlunsplit(("", "", page_url(target, page), parts.query, parts.fragment))
+
+
+def page_url(target: str, page: str) -> str:
+    """A docs file's address on the built site, as a link from the docs page ``page``:
+    "lessons/x.md" is served at "lessons/x/" (MkDocs' and Zensical's directory URLs)."""
+    return relative_url(site_path(target), site_path(page))
 
 
 def relative_url(target: str, page: str) -> str:
@@ -153,7 +159,8 @@ def for_page(html: str, entry: Entry, page: str) -> str:
     """A rendered definition on a page: its links made to work there, and its own ids
     (a code block's line anchors) prefixed with the entry's id, unique on a page that
     shows every definition."""
-    own = ids_in(html)
+    tags = StartTags(html).found  # read once, for its ids and for the rewrite
+    own = {value for *_, attrs in tags for name, value in attrs if name == "id" and value}
     prefix = f"{entry.id}--"
 
     def change(name: str, value: str) -> str:
@@ -163,7 +170,11 @@ def for_page(html: str, entry: Entry, page: str) -> str:
             return f"#{prefix}{value[1:]}"
         return rebase(value, entry.taught.lesson.path, page)
 
-    return rewrite_attributes(html, change)
+    return rewrite_attributes(html, change, tags)
+
+
+# Each start tag: its (line, column), its text, its name and its attributes.
+Tags = list[tuple[tuple[int, int], str, str, list[tuple[str, str | None]]]]
 
 
 class StartTags(HTMLParser):
@@ -171,7 +182,7 @@ class StartTags(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[tuple[int, int], str, str, list[tuple[str, str | None]]]] = []
+        self.found: Tags = []
         self.feed(html)
         self.close()
 
@@ -181,16 +192,13 @@ class StartTags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def ids_in(html: str) -> set[str]:
-    return {value for *_, attrs in StartTags(html).found for name, value in attrs if name == "id" and value}
-
-
-def rewrite_attributes(html: str, change: Callable[[str, str], str]) -> str:
+def rewrite_attributes(html: str, change: Callable[[str, str], str], tags: Tags | None = None) -> str:
     """The HTML with each link (``href``, ``src``) and id (``id``, ``name``) given by
-    ``change(attribute, value)``, and nothing else changed."""
+    ``change(attribute, value)``, and nothing else changed; ``tags``, its
+    ``StartTags(html).found`` if already read."""
     line_starts = [0] + [index + 1 for index, char in enumerate(html) if char == "\n"]
     out, last = [], 0
-    for (line, column), text, tag, attrs in StartTags(html).found:
+    for (line, column), text, tag, attrs in StartTags(html).found if tags is None else tags:
         changed = [(name, change(name, value) if name in CHANGED and value else value) for name, value in attrs]
         if changed == attrs:
             continue

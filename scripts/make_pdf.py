@@ -22,12 +22,11 @@ from static_host import serve
 PRINT_PAGE = "print/"
 PDF = Path("downloads/systemsexpert-notes.pdf")
 
-# Before printing: every folded definition open, the figures no longer links to
-# their own files (the lightbox, which a PDF cannot open), and the PDF titled with the
-# site's name alone, as the cover page is.
+# Before printing: the figures no longer links to their own files (the lightbox, which
+# a PDF cannot open), and the PDF titled with the site's name alone, as the cover page
+# is. (Folds print open by print.css, as they do when a reader prints.)
 PREPARE = """() => {
   document.title = document.querySelector("#print-site-cover-page h1")?.textContent.trim() || document.title;
-  document.querySelectorAll("details").forEach(details => { details.open = true; });
   document.querySelectorAll("a.glightbox").forEach(link => link.replaceWith(...link.childNodes));
 }"""
 

@@ -96,3 +96,16 @@ def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigatio
     assert style("article img", "breakInside") == "avoid"
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert style(chrome, "display") == "none", chrome
+
+
+def test_printed_by_the_reader_the_glossary_shows_each_full_definition_though_its_fold_is_closed(server, watched):
+    """Ctrl+P prints the page as it is: no script opens the folds, as make_pdf.py does."""
+    page = watched.page
+    page.goto(server + "/glossary/", wait_until="load")
+    page.emulate_media(media="print")
+    for entry in page.locator("h3:has(+ .glossary-short)").all():
+        short = entry.locator("+ .glossary-short")
+        full = entry.locator("+ .glossary-short + .glossary-entry > details.glossary-definition")
+        assert full.count() == 0 or full.evaluate("details => !details.open"), entry.inner_text()
+        shown = full.locator(".glossary-definition-body") if full.count() else short
+        assert shown.is_visible() and shown.inner_text().strip(), entry.inner_text()

@@ -19,6 +19,9 @@ from .glossary import Entry, Role, Use
 from .rendering import page_url
 
 OTHER = "#"  # the letter of names that start with no letter, such as "2PC"
+# Between the parts of an entry's sources: where a line wraps, it ends in "·", never
+# begins with it.
+SEPARATOR = "&nbsp;·\n"
 
 
 def letter_of(name: str) -> str:
@@ -106,8 +109,8 @@ def sources(entry: Entry, page: str, edit_url: str) -> str:
     if mentioned:
         parts.append("Also in " + ",\n".join(lesson_link(use, page, short=True) for use in mentioned))
     # Only where the notes can be edited: the EPUB and paper leave the link out.
-    edit = f'\n<span class="glossary-edit">· <a href="{escape(edit_url + entry.taught.lesson.path)}">Edit this term</a></span>'
-    return '<p class="glossary-sources">' + " ·\n".join(parts) + (edit if edit_url else "") + "</p>"
+    edit = f'<span class="glossary-edit">{SEPARATOR}<a href="{escape(edit_url + entry.taught.lesson.path)}">Edit this term</a></span>'
+    return '<p class="glossary-sources">' + SEPARATOR.join(parts) + (edit if edit_url else "") + "</p>"
 
 
 def lesson_link(use: Use, page: str, short: bool = False) -> str:

@@ -93,9 +93,9 @@ def test_the_page_is_a_to_z_under_letters_with_links_relative_to_it():
     assert "[C](#letter-c) [L](#letter-l) [S](#letter-s)" in page
     assert "## C { #letter-c data-search-exclude }" in page
     assert (
-        '<p class="glossary-sources">Introduced in <a href="../lessons/02-caching/#cache">Lesson 2: Caching</a> ·\n'
-        'Also in <a href="../lessons/01-latency/">Lesson 1</a>\n'
-        '<span class="glossary-edit">· <a href="https://x.org/edit/main/docs/lessons/02-caching.md">Edit this term</a></span></p>'
+        '<p class="glossary-sources">Introduced in <a href="../lessons/02-caching/#cache">Lesson 2: Caching</a>&nbsp;·\n'
+        'Also in <a href="../lessons/01-latency/">Lesson 1</a><span class="glossary-edit">&nbsp;·\n'
+        '<a href="https://x.org/edit/main/docs/lessons/02-caching.md">Edit this term</a></span></p>'
     ) in page
     assert 'Also defined in <a href="../lessons/02-caching/#latency">Lesson 2: Caching</a>' in page
     assert '<details class="glossary-definition">\n<summary>The full definition, from Lesson 2</summary>\n' in page

@@ -3,7 +3,7 @@
 from notes_site.glossary import build_glossary
 from notes_site.glossary_page import letter_ids
 from notes_site.lessons import parse_lesson
-from notes_site.extension import page_link
+from notes_site.rendering import page_url
 from notes_site.path import builds_on, leads_to
 
 LESSONS = {
@@ -31,6 +31,6 @@ def test_leads_to_is_the_other_way_round():
 
 
 def test_map_links_follow_directory_urls():
-    assert page_link("lessons/08-caching.md", "learning-path.md") == "../lessons/08-caching/"
-    assert page_link("lessons/08-caching.md", "index.md") == "lessons/08-caching/"
-    assert page_link("index.md", "lessons/08-caching.md") == "../../"
+    assert page_url("lessons/08-caching.md", "learning-path.md") == "../lessons/08-caching/"
+    assert page_url("lessons/08-caching.md", "index.md") == "lessons/08-caching/"
+    assert page_url("index.md", "lessons/08-caching.md") == "../../"

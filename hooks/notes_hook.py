@@ -1,5 +1,7 @@
 """MkDocs-only extras; nothing a reader needs comes from here (Zensical ignores hooks).
 
+- The lessons' files looked at once per build, not once per page: each build named
+  in the term engine's settings.
 - A page that is not UTF-8 stops the build with its file and line, where MkDocs
   alone would print a traceback.
 - The print page (the print-site plugin, MkDocs-only too) leaves out the lessons
@@ -24,12 +26,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -40,6 +44,7 @@ from notes_site.describe import lesson_description
 from notes_site.extension import catalog_of, mkdocs_settings
 from notes_site.source import decode
 
+ENGINE = "notes_site.extension"  # the term engine's name in mkdocs.yml
 SEARCH_WORKER = "javascripts/search-worker.js"
 IMPORT_MATERIALS_WORKER = 'importScripts(new URL(location.href).searchParams.get("worker"));'
 SEARCH_INDEX = "search/search_index.json"
@@ -65,6 +70,9 @@ PRINT_SITE_ASSET = re.compile(
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    # Each build a name of its own: the extension looks at the lessons' files once per
+    # build, here, not once per page (each rebuild of `make serve` is a new build).
+    config.mdx_configs.setdefault(ENGINE, {})["build"] = uuid.uuid4().hex
     sources = catalog(config)  # a missing folder stops the build here, before any page
     printer = config.plugins.get("print-site")
     if printer:
@@ -92,6 +100,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_)
     return markdown
 
 
+@event_priority(50)  # before the search plugin, which looks up each section in the page's TOC
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if page.file.src_uri == settings(config)["glossary"]:
         for title in page.toc:  # the page's <h1>, then its letters: an A to Z at the side

@@ -5,6 +5,10 @@ it.  A build reads each file once: the catalog is kept, and made again only when
 file's size or modification time changes or a file comes or goes (``make serve``
 sees an edit at its next rebuild).  Whatever grows with the glossary is worked out
 here, once per catalog, not once per page.
+
+Each page asks for the catalog, and each ask looks at every file's size and time.
+Given a ``build`` (the MkDocs hook names each build), the files are looked at once
+per build instead: a cost per page that grows with the lessons is a cost per build.
 """
 
 from __future__ import annotations
@@ -76,26 +80,39 @@ class Catalog:
         return self.marks_by_href[key]
 
 
-# Each docs folder's catalog, beside the size and modification time of its files then.
-KEPT_CATALOGS: dict[tuple[str, ...], tuple[dict[str, tuple[int, int]], Catalog]] = {}
+@dataclass(frozen=True)
+class Kept:
+    """A docs folder's catalog, the size and modification time of its files then, and
+    the build that last looked at them."""
+
+    files: dict[str, tuple[int, int]]
+    catalog: Catalog
+    build: str
 
 
-def load(docs_dir: str, lessons_dir: str, glossary: str) -> Catalog:
-    """The catalog of the files as they are now: the kept one while no file changed."""
+KEPT_CATALOGS: dict[tuple[str, ...], Kept] = {}
+
+
+def load(docs_dir: str, lessons_dir: str, glossary: str, build: str = "") -> Catalog:
+    """The catalog of the files as they are now: the kept one while no file changed.
+    Within one ``build`` (any name, new for each build), the files are looked at once."""
     root = Path(docs_dir)
     if not root.is_dir():
         raise NoSuchFolder(f"{docs_dir}: no such folder: 'docs_dir' of notes_site.extension names the docs folder, from the folder the build runs in")
     if not (root / lessons_dir).is_dir():
         raise NoSuchFolder(f"{docs_dir}/{lessons_dir}: no such folder: the lessons go there ('lessons' of notes_site.extension names it, inside docs_dir)")
     key = (docs_dir.rstrip("/"), str(root.resolve()), lessons_dir, glossary)
-    # Asked once per page: a stat of each file, no more, while nothing changed.
+    kept = KEPT_CATALOGS.get(key)
+    if kept and build and kept.build == build:
+        return kept.catalog
+    # A stat of each file, no more, while nothing changed.
     files = markdown_files(str(root / lessons_dir), f"{lessons_dir.strip('/')}/")
     glossary_file = markdown_file(str(root / glossary))
     if glossary_file:
         files[glossary] = glossary_file
-    kept = KEPT_CATALOGS.get(key)
-    if kept and kept[0] == files:
-        return kept[1]
+    if kept and kept.files == files:
+        KEPT_CATALOGS[key] = Kept(files, kept.catalog, build)
+        return kept.catalog
     lessons = tuple(
         (path, (root / path).read_bytes())
         for path in sorted((path for path in files if path != glossary), key=lambda path: path.split("/"))
@@ -104,7 +121,7 @@ def load(docs_dir: str, lessons_dir: str, glossary: str) -> Catalog:
     catalog = make_catalog(key[0], lessons, glossary, glossary_bytes)
     if key not in KEPT_CATALOGS and len(KEPT_CATALOGS) >= KEPT:
         del KEPT_CATALOGS[next(iter(KEPT_CATALOGS))]  # the oldest
-    KEPT_CATALOGS[key] = (files, catalog)
+    KEPT_CATALOGS[key] = Kept(files, catalog, build)
     return catalog
 
 

@@ -64,6 +64,7 @@ class NotesExtension(Extension):
             "learning_path": ["learning-path.md", "The page with [LEARNING-PATH], inside docs_dir"],
             "repo_url": ["", "The repository, for 'Edit this term' links; empty for none"],
             "edit_uri": ["edit/main/docs/", "The path from repo_url to the docs folder's files"],
+            "build": ["", "A name for this build, new for each (the MkDocs hook sets it): the lessons' files are looked at once per build, not once per page"],
         }
         super().__init__(**kwargs)
         self.page = Page()
@@ -209,7 +210,7 @@ def exclude_prerequisites(root: etree.Element) -> None:
 
 def catalog_of(settings: dict[str, Any]) -> Catalog:
     """The catalog of the files the extension's settings name."""
-    return load(settings["docs_dir"], settings["lessons"], settings["glossary"])
+    return load(settings["docs_dir"], settings["lessons"], settings["glossary"], settings["build"])
 
 
 def mkdocs_settings(config_file: str | Path, mdx_configs: dict[str, Any]) -> dict[str, Any]:

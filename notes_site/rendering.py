@@ -68,7 +68,9 @@ def setup_of(md: Markdown, without: Extension) -> MarkdownSetup:
             given, configs = frame.f_locals["extensions"], frame.f_locals["configs"]
             built = md.build_extension
             own = [ext for ext in given if (built(ext, {}) if isinstance(ext, str) else ext).__class__ is without.__class__]
-            return MarkdownSetup(tuple(ext for ext in given if ext not in own), dict(configs))
+            # Its own settings too: they name the build, which the rendering does not depend on.
+            others = {name: config for name, config in configs.items() if name not in own}
+            return MarkdownSetup(tuple(ext for ext in given if ext not in own), others)
         frame = frame.f_back
     raise RuntimeError(f"{type(without).__name__}: setup_of() is called from extendMarkdown, during Markdown(extensions=...)")
 

@@ -37,10 +37,24 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_build_reads_the_lessons_once_for_the_extension_and_the_hook(project: Path, tmp_path: Path, counted, monkeypatch):
     monkeypatch.chdir(project)  # the extension's docs_dir is from the folder the build runs in
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    build(config)
-    pages = len(list((tmp_path / "site").rglob("index.html")))
-    assert pages > 25 and counted == ["docs"]
+    looked = []  # each look at the lessons folder's files
+    look = catalog.markdown_files
+    monkeypatch.setattr(catalog, "markdown_files", lambda folder, prefix: looked.append(folder) or look(folder, prefix))
+    for round in ("first", "second"):  # a second build (as `make serve` makes) looks again, once
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / round))
+        build(config)
+        pages = len(list((tmp_path / round).rglob("index.html")))
+        assert pages > 25 and counted == ["docs"] and len(looked) == {"first": 1, "second": 2}[round]
+
+
+def test_within_a_build_the_files_are_looked_at_once(project: Path, counted):
+    docs = str(project / "docs")
+    first = load(docs, "lessons", "glossary.md", build="one")
+    lesson = project / "docs" / LESSON
+    lesson.write_text(lesson.read_text() + "\n- One more note\n")
+    assert load(docs, "lessons", "glossary.md", build="one") is first and len(counted) == 1
+    assert load(docs, "lessons", "glossary.md", build="two") is not first and len(counted) == 2
+    assert load(docs, "lessons", "glossary.md") is not first and len(counted) == 2  # no build: looked at, unchanged
 
 
 def test_the_catalog_is_made_again_when_a_file_changes_and_only_then(project: Path, counted):

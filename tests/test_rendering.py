@@ -95,7 +95,17 @@ def test_the_setup_is_the_pages_less_the_term_engine(tmp_path: Path):
     configs = {"toc": {"permalink": True}, "notes_site.extension": {"docs_dir": str(docs(tmp_path))}}
     md = markdown.Markdown(extensions=["abbr", "notes_site.extension", "toc"], extension_configs=configs)
     engine = next(ext for ext in md.registeredExtensions if isinstance(ext, NotesExtension))
-    assert engine.setup.extensions == ("abbr", "toc") and engine.setup.configs == configs
+    assert engine.setup.extensions == ("abbr", "toc") and engine.setup.configs == {"toc": {"permalink": True}}
+
+
+def test_the_setup_does_not_change_with_the_build(tmp_path: Path):
+    """Each build has a name of its own (the hook's): the definitions' rendering does not."""
+    setups, folder = [], str(docs(tmp_path))
+    for build in ("one", "two"):
+        configs = {"toc": {"permalink": True}, "notes_site.extension": {"docs_dir": folder, "build": build}}
+        md = markdown.Markdown(extensions=["abbr", "notes_site.extension", "toc"], extension_configs=configs)
+        setups.append(next(ext for ext in md.registeredExtensions if isinstance(ext, NotesExtension)).setup)
+    assert setups[0] == setups[1] and hash(setups[0]) == hash(setups[1])
 
 
 def test_links_are_made_for_the_page_and_ids_are_the_terms_own(tmp_path: Path):

@@ -18,12 +18,18 @@
 //    fetched within the config's `documents_timeout` (ms), not JSON, or that Material
 //    cannot index. The worker says so on the channel ("failed"), the page shows it, and
 //    asks again at the reader's next keystroke.
+// 4. So does an index that never comes. Material's page fetches search_index.json and
+//    passes it on; when that fetch fails, Material's page does nothing more, and no
+//    keystroke can bring it back. If the index has not come INDEX_WAIT_MS after the
+//    page asked, the worker says "lost", and the page asks the reader to reload it
+//    (should the index come after all, Material's next results replace that).
 "use strict";
 
 // Material's SearchMessageType.
 var SETUP = 0, READY = 1, QUERY = 2;
 var HYPHENATED = /(^|\s)([^\s"+\-:^~*]+(?:-[^\s"+\-:^~*]+)+)(?=\s|$)/g;
 var SITE = new URL("../", location.href); // this file is javascripts/search-worker.js
+var INDEX_WAIT_MS = 10000; // the index is the config alone (some hundred bytes): long enough on 2G
 
 function requireParts(query) {
   return query.replace(HYPHENATED, function (match, space, word) {
@@ -41,6 +47,7 @@ var asked = false; // the page asked for search; it may ask before SETUP comes
 var busy = false; // fetching the documents, or Material building its index
 var ready = false;
 var passing = false; // our own SETUP, on its way to Material
+var waiting = null; // the wait for Material's index, from the page's first ask
 
 function fetchJSON(url, timeout) {
   var controller = new AbortController();
@@ -74,6 +81,15 @@ function start() {
   );
 }
 
+function waitForIndex() {
+  if (setup || waiting) return;
+  waiting = setTimeout(function () {
+    if (setup) return;
+    console.warn("Search could not be set up: no index within " + INDEX_WAIT_MS + " ms of the page asking.");
+    channel.postMessage("lost");
+  }, INDEX_WAIT_MS);
+}
+
 function fail(reason) {
   busy = false;
   console.warn("Search could not be set up; the next keystroke tries again.", reason);
@@ -83,6 +99,7 @@ function fail(reason) {
 channel.onmessage = function (event) {
   if (event.data === "prepare") {
     asked = true;
+    waitForIndex();
     start();
   }
 };

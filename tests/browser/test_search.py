@@ -158,6 +158,7 @@ def test_search_is_driven_by_the_keyboard(home: Page):
 DOCUMENTS = "/search/search_documents.json"
 FAILED = "Search could not be loaded. Type again to retry."
 META = ".md-search-result__meta"
+LOST = "Search could not be loaded. Reload the page to try again."
 
 
 class SlowHost:
@@ -318,6 +319,26 @@ def test_documents_that_never_come_time_out(site: Path, slow_host: SlowHost, wat
     assert time.monotonic() - start < 5
     assert "asked /never" in slow_host.log
     assert slow_host.hung_up.wait(5)
+
+
+def test_an_index_that_never_comes_is_shown_with_a_reload_to_try_again(server, watched):
+    """Material's page fetches search_index.json and, when that fails, does nothing more:
+    here it fails. Some seconds after the page asked for search, the result list says
+    so, rather than "Initializing search" for good, and keeps saying so as the reader
+    types (no keystroke can bring that index back); a reload does."""
+    page, failing = watched.page, [True]
+    page.route("**/search/search_index.json", lambda route: route.abort() if failing[0] else route.continue_())
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    meta = page.locator(META)
+    expect(meta).to_have_text(re.compile("Initializing search"))
+    expect(meta).to_have_text(LOST, timeout=20_000)
+    page.locator("input.md-search__input").press_sequentially("write")
+    page.wait_for_timeout(500)
+    expect(meta).to_have_text(LOST)
+    failing[0] = False
+    page.reload()
+    assert hits(search(page, "write-through")[0], "lesson:8")
 
 
 def test_a_build_without_hooks_searches_its_index_as_it_is(hookless_site: Path, watched):

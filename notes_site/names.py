@@ -209,6 +209,8 @@ class Finder:
             insort(node.endings.setdefault(lower, []), ending, key=lambda ending: ending.rank)
 
     def mentions(self, text: str) -> Iterator[Mention]:
+        if text.isspace():
+            return  # most text nodes of a page: the line breaks between its elements
         words = Words.of(text)
         # Where each mentioned key's "not_in" phrases are in this text: found once, by position.
         other_senses: dict[str, list[tuple[int, int]]] = {}

@@ -177,26 +177,12 @@ class Node:
     # By the lower-case text word: the names that end on it at this depth, in the order to try them.
     endings: dict[str, list[Ending]] = field(default_factory=dict)
 
-
-class Finder:
-    """Finds the names of many keys in text in one pass over its words, the longest
-    name at each place, and whose each one is."""
-
-    def __init__(self, names: dict[str, tuple[str, ...]], not_in: dict[str, tuple[str, ...]] | None = None):
-        self.trie = Node()
-        for key, key_names in names.items():
-            for name in key_names:
-                self.add(Phrase.of(name), key)
-        # Every text word, lower case, that may start a name.
-        self.first_words: set[str] = self.trie.children.keys() | self.trie.endings.keys()
-        self.not_in = {key: [phrase_pattern(p) for p in phrases] for key, phrases in (not_in or {}).items() if phrases}
-
     def add(self, phrase: Phrase, key: str) -> None:
         """The name's leading words down the trie; at the last one's level, an ending for each text word it matches."""
         if not phrase.words:
             return
         *leading, last = phrase.words
-        node = self.trie
+        node = self
         for word in leading:
             node = node.children.setdefault(word.lower(), Node())
         leading_as_written = tuple((offset, word) for offset, word in enumerate(leading) if is_capitals(word))
@@ -207,6 +193,20 @@ class Finder:
             ending = Ending(key, singulars(lower).index(last.lower()), leading_as_written + last_as_written, separators)
             # After the endings of the same rank: at one rank, names are tried in the order given.
             insort(node.endings.setdefault(lower, []), ending, key=lambda ending: ending.rank)
+
+
+class Finder:
+    """Finds the names of many keys in text in one pass over its words, the longest
+    name at each place, and whose each one is."""
+
+    def __init__(self, names: dict[str, tuple[str, ...]], not_in: dict[str, tuple[str, ...]] | None = None):
+        self.trie = Node()
+        for key, key_names in names.items():
+            for name in key_names:
+                self.trie.add(Phrase.of(name), key)
+        # Every text word, lower case, that may start a name.
+        self.first_words: set[str] = self.trie.children.keys() | self.trie.endings.keys()
+        self.not_in = {key: [phrase_pattern(p) for p in phrases] for key, phrases in (not_in or {}).items() if phrases}
 
     def mentions(self, text: str) -> Iterator[Mention]:
         if text.isspace():

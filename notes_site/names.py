@@ -18,10 +18,14 @@ cost grows with the text, not with the number of names.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import NamedTuple
 
 WORD = re.compile(r"[^\W_]+")
+WORD_BETWEEN_GAPS = re.compile(f"({WORD.pattern})")  # its split() keeps the words: gap, word, gap, ..., word, gap
 LOOSE_SEPARATOR = re.compile(r"\s+|\s*-\s*")
 # Forms of a heading that give a term two names.
 TWO_NAMES = (
@@ -45,8 +49,10 @@ class Phrase:
         return cls(tuple(m.group() for m in spans), separators)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A name found in a text. A tuple, as a text has a mention every few words: several
+    times faster to make than a frozen dataclass."""
+
     key: str  # whose name it is
     start: int
     end: int
@@ -76,23 +82,20 @@ def is_capitals(word: str) -> bool:
 # --- Matching ------------------------------------------------------------------------
 
 
-def word_matches(text_word: str, name_word: str, last: bool) -> bool:
+def last_words(name_word: str) -> tuple[str, ...]:
+    """The text words that a name's last word matches, itself or a plural: as written if
+    it is made of capitals ("SLA", "SLAs", never "sla"), else in lower case for a text
+    word in any case ("proxy", "proxies")."""
     if is_capitals(name_word):
-        return text_word == name_word or (last and text_word == name_word + "s")
-    text_word, name_word = text_word.lower(), name_word.lower()
-    if text_word == name_word:
-        return True
-    if not last:
-        return False
-    if text_word in (name_word + "s", name_word + "es"):
-        return True
-    return name_word.endswith("y") and name_word[-2:-1] not in "aeiou" and text_word == name_word[:-1] + "ies"
+        return (name_word, name_word + "s")
+    return plurals(name_word.lower())
 
 
 def singulars(word: str) -> tuple[str, ...]:
     """The lower-case words a name's last word could be, for this text word: itself,
     then what it is the plural of ("proxies" -> "proxies", "proxie", "proxi", "proxy").
-    word_matches decides which of them the name's own rules allow."""
+    At one length the names are tried in this order, so the winner never depends on the
+    order of a set."""
     lower = word.lower()
     forms = [lower]
     if lower.endswith("s"):
@@ -105,14 +108,65 @@ def singulars(word: str) -> tuple[str, ...]:
 
 
 def plurals(word: str) -> tuple[str, ...]:
-    """A lower-case word and every text word that singulars() takes back to it."""
-    return (word, word + "s", word + "es", *((word[:-1] + "ies",) if word.endswith("y") else ()))
+    """A lower-case word and its plurals: +s, +es, y -> ies after a consonant."""
+    ies = (word[:-1] + "ies",) if word.endswith("y") and word[-2:-1] not in "aeiou" else ()
+    return (word, word + "s", word + "es", *ies)
 
 
-def separator_matches(text_separator: str, name_separator: str) -> bool:
-    if LOOSE_SEPARATOR.fullmatch(name_separator):
-        return bool(LOOSE_SEPARATOR.fullmatch(text_separator))
-    return " ".join(text_separator.split()) == " ".join(name_separator.split())
+def loose_or_exact(name_separator: str) -> str | None:
+    """None where any whitespace or a hyphen will do, else the separator with its spaces
+    normalised, as the text's must be ("/", "&")."""
+    return None if LOOSE_SEPARATOR.fullmatch(name_separator) else " ".join(name_separator.split())
+
+
+def separator_fits(text_separator: str, name_separator: str | None) -> bool:
+    """name_separator: as loose_or_exact() gives it."""
+    if name_separator is None:
+        # One space, by far the most common, without a regex.
+        return text_separator == " " or LOOSE_SEPARATOR.fullmatch(text_separator) is not None
+    return " ".join(text_separator.split()) == name_separator
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A name that a text word may end, and what the trie walk to it leaves to check:
+    the walk compares words in lower case, and ignores what stands between them."""
+
+    key: str
+    rank: int  # where the name's last word comes in the text word's singulars()
+    as_written: tuple[tuple[int, str], ...]  # (offset, word): the words made of capitals, exactly
+    separators: tuple[tuple[int, str | None], ...]  # (offset of the word after, loose_or_exact())
+
+    def fits(self, words: Words, index: int) -> bool:
+        """Whether the name's words from the text's index-th on are written and separated as it allows."""
+        for offset, word in self.as_written:
+            if words.written[index + offset] != word:
+                return False
+        for offset, separator in self.separators:
+            if not separator_fits(words.gaps[index + offset], separator):
+                return False
+        return True
+
+
+class Words(NamedTuple):
+    """A text's words, as written and in lower case, where each starts and ends, and the
+    text before each: lists of strings and numbers, as a match object per word would cost
+    the garbage collector more time than the matching. A tuple, made once per text node
+    of a page: several times faster than a frozen dataclass."""
+
+    text: str
+    written: list[str]
+    lower_case: list[str]
+    starts: list[int]
+    ends: list[int]
+    gaps: list[str]  # gaps[i] is the text before written[i], the last one the text after them all
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        parts = WORD_BETWEEN_GAPS.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        written = parts[1::2]
+        return cls(text, written, [word.lower() for word in written], offsets[1::2], offsets[2::2], parts[0::2])
 
 
 @dataclass
@@ -120,7 +174,25 @@ class Node:
     """A word trie of names: each word, lower case, leads one level down."""
 
     children: dict[str, Node] = field(default_factory=dict)
-    ends: list[tuple[Phrase, str]] = field(default_factory=list)  # the names whose last word is here, and whose
+    # By the lower-case text word: the names that end on it at this depth, in the order to try them.
+    endings: dict[str, list[Ending]] = field(default_factory=dict)
+
+    def add(self, phrase: Phrase, key: str) -> None:
+        """The name's leading words down the trie; at the last one's level, an ending for each text word it matches."""
+        if not phrase.words:
+            return
+        *leading, last = phrase.words
+        node = self
+        for word in leading:
+            node = node.children.setdefault(word.lower(), Node())
+        leading_as_written = tuple((offset, word) for offset, word in enumerate(leading) if is_capitals(word))
+        separators = tuple((offset + 1, loose_or_exact(separator)) for offset, separator in enumerate(phrase.separators))
+        for text_word in last_words(last):
+            lower = text_word.lower()
+            last_as_written = ((len(leading), text_word),) if is_capitals(last) else ()
+            ending = Ending(key, singulars(lower).index(last.lower()), leading_as_written + last_as_written, separators)
+            # After the endings of the same rank: at one rank, names are tried in the order given.
+            insort(node.endings.setdefault(lower, []), ending, key=lambda ending: ending.rank)
 
 
 class Finder:
@@ -129,68 +201,50 @@ class Finder:
 
     def __init__(self, names: dict[str, tuple[str, ...]], not_in: dict[str, tuple[str, ...]] | None = None):
         self.trie = Node()
-        self.first_words: set[str] = set()  # every text word, lower case, that may start a name
         for key, key_names in names.items():
             for name in key_names:
-                phrase = Phrase.of(name)
-                node = self.trie
-                for word in phrase.words:
-                    node = node.children.setdefault(word.lower(), Node())
-                if phrase.words:
-                    node.ends.append((phrase, key))
-                    self.first_words.update(plurals(phrase.words[0].lower()) if len(phrase.words) == 1 else (phrase.words[0].lower(),))
+                self.trie.add(Phrase.of(name), key)
+        # Every text word, lower case, that may start a name.
+        self.first_words: set[str] = self.trie.children.keys() | self.trie.endings.keys()
         self.not_in = {key: [phrase_pattern(p) for p in phrases] for key, phrases in (not_in or {}).items() if phrases}
 
     def mentions(self, text: str) -> Iterator[Mention]:
-        words = list(WORD.finditer(text))
+        if text.isspace():
+            return  # most text nodes of a page: the line breaks between its elements
+        words = Words.of(text)
         # Where each mentioned key's "not_in" phrases are in this text: found once, by position.
         other_senses: dict[str, list[tuple[int, int]]] = {}
-        index = 0
-        while index < len(words):
-            found = self.longest_at(text, words, index) if words[index].group().lower() in self.first_words else None
+        after = 0  # the first word after the last mention
+        for index in [index for index, lower in enumerate(words.lower_case) if lower in self.first_words]:
+            found = self.longest_at(words, index) if index >= after else None
             if found is None:
-                index += 1
                 continue
             key, count = found
-            start, end = words[index].start(), words[index + count - 1].end()
+            start, end = words.starts[index], words.ends[index + count - 1]
             if key not in other_senses:
                 other_senses[key] = [seen.span() for pattern in self.not_in.get(key, ()) for seen in pattern.finditer(text)]
-            yield Mention(key, start, end, any(a <= start and end <= b for a, b in other_senses[key]))
-            index += count
+            spans = other_senses[key]
+            # Most keys have no "not_in" phrase: no generator for them.
+            yield Mention(key, start, end, bool(spans) and any(a <= start and end <= b for a, b in spans))
+            after = index + count
 
-    def longest_at(self, text: str, words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
-        """Down the trie word by word: the last name that matches is the longest. At one
-        length, the text word as written comes before its singulars, so the winner never
-        depends on the order of a set."""
-        if not starts_word(text, words[index].start()):
+    def longest_at(self, words: Words, index: int) -> tuple[str, int] | None:
+        """Down the trie word by word: the last name that matches is the longest."""
+        if not starts_word(words.text, words.starts[index]):
             return None
         longest, node = None, self.trie
-        for position in range(index, len(words)):
-            word = words[position].group()
-            for form in singulars(word):
-                ending = node.children.get(form)
-                key = next((key for phrase, key in ending.ends if self.matches_at(text, words, index, phrase)), None) if ending else None
-                if key is not None:
-                    longest = key, position - index + 1
-                    break
-            node = node.children.get(word.lower())
+        for position in range(index, len(words.lower_case)):
+            lower = words.lower_case[position]
+            endings = node.endings.get(lower)
+            if endings and ends_word(words.text, words.ends[position]):
+                for ending in endings:
+                    if ending.fits(words, index):
+                        longest = ending.key, position - index + 1
+                        break
+            node = node.children.get(lower)
             if node is None:
                 break
         return longest
-
-    @staticmethod
-    def matches_at(text: str, words: list[re.Match[str]], index: int, phrase: Phrase) -> bool:
-        count = len(phrase.words)
-        if index + count > len(words) or not ends_word(text, words[index + count - 1].end()):
-            return False
-        for offset, name_word in enumerate(phrase.words):
-            if not word_matches(words[index + offset].group(), name_word, last=offset == count - 1):
-                return False
-            if offset and not separator_matches(
-                text[words[index + offset - 1].end() : words[index + offset].start()], phrase.separators[offset - 1]
-            ):
-                return False
-        return True
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

@@ -35,8 +35,10 @@ def found(finder: Finder, text: str) -> list[tuple[str, str]]:
         ("a key, the keys, a Keys Table", [("key", "key"), ("key", "keys"), ("keys-table", "Keys Table")]),
         ("SLAs and slas and SLAS", [("sla", "SLAs")]),
         ("proxies, buses and indexes", [("proxy", "proxies"), ("bus", "buses"), ("index", "indexes")]),
+        ("keies and keys", [("key", "keys")]),  # y -> ies only after a consonant
         ("a client-server model and client - server models", [("client-server", "client-server model"), ("client-server", "client - server models")]),
         ("a client, server model", []),
+        ("a client\nserver model", [("client-server", "client\nserver model")]),
     ],
 )
 def test_the_longest_name_at_each_place_with_its_plural(text, expected):
@@ -54,6 +56,11 @@ def test_the_longest_name_wins_under_any_hash_seed():
         env = {**os.environ, "PYTHONHASHSEED": str(seed)}
         result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
         assert result.stdout.strip() == "['keys-table']", f"PYTHONHASHSEED={seed}"
+
+
+@pytest.mark.parametrize("names", [{"key": ("Key",), "keys": ("Keys",)}, {"keys": ("Keys",), "key": ("Key",)}])
+def test_at_one_length_the_text_word_as_written_wins_over_its_singular(names):
+    assert found(Finder(names), "the keys") == [("keys", "keys")]
 
 
 def test_singulars_are_the_text_word_then_what_it_is_the_plural_of():

@@ -38,6 +38,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("reverse proxies and cache eviction policies", [("proxy", "reverse proxies"), ("policy", "cache eviction policies")]),
         ("requests per second (RPS/QPS)", [("rps", "RPS"), ("qps", "QPS")]),
         ("SLAs, rps and ip", []),
+        ("an ip address", []),
         ("in-memory data, memory-bound, a_memory, memory.x", []),
         ("data in memory, Memory.", [("memory", "memory"), ("memory", "Memory")]),
         ("an instance of entity; Host: string; Node/Instance/Host", [("node", "Node/Instance/Host")]),

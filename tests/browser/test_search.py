@@ -229,8 +229,7 @@ def slow_host(site: Path):
 
 def index_naming(page: Page, site: Path, documents: str, timeout_ms: int | None = None) -> None:
     """Serve the page a search index whose config names other documents, or another
-    timeout. (Playwright cannot intercept a worker's own requests; the page's fetch of
-    the index it can.)"""
+    timeout: Material's page fetches the index, and the worker the documents it names."""
     index = json.loads((site / "search/search_index.json").read_text())
     index["config"]["documents"] = documents
     if timeout_ms is not None:

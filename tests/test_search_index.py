@@ -1,0 +1,88 @@
+"""Search's index made without reading the sections it skips (hooks/notes_hook.py): the
+search plugin's parser gives the same sections, titles and texts for every page."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from material.plugins.search.plugin import Parser, SearchIndex, SearchPlugin
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def hook():
+    spec = importlib.util.spec_from_file_location("notes_hook", ROOT / "hooks" / "notes_hook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict[str, str]]:
+    """From a build of the site, each page's content as the search plugin has it, and
+    as its index reads it."""
+    contents: dict[str, str] = {}
+    read: dict[str, str] = {}
+    index_page, add_entry = SearchPlugin.on_page_context, SearchIndex.add_entry_from_context
+
+    def recording(self, context, *, page, config, nav):
+        contents[page.file.src_uri] = page.content
+        return index_page(self, context, page=page, config=config, nav=nav)
+
+    def reading(self, page):
+        read[page.file.src_uri] = page.content
+        return add_entry(self, page)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SearchPlugin, "on_page_context", recording)
+        patch.setattr(SearchIndex, "add_entry_from_context", reading)
+        patch.chdir(ROOT)  # the extension's docs_dir is from the folder the build runs in
+        patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path_factory.mktemp("site"))))
+    return contents, read
+
+
+def indexed(html: str) -> list[tuple[str | None, str, str, bool]]:
+    """What the search plugin's parser makes of a page's content: each section's id, title, text and exclusion."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+
+def test_every_page_is_indexed_as_in_full(built, hook):
+    """The index reads each page without its skipped sections, the glossary's and the
+    flashcards' among them, and makes the same sections of it."""
+    contents, read = built
+    assert read == {page: hook.without_skipped_sections(html) for page, html in contents.items()}
+    assert read["glossary.md"] != contents["glossary.md"] and read["flashcards.md"] != contents["flashcards.md"]
+    for page, html in contents.items():
+        assert indexed(read[page]) == indexed(html), page
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A heading inside a skipped section still makes a search section.
+        '<h2 id="a">A</h2><section data-search-exclude><h4 id="b">B</h4><p>hidden</p></section><p>shown</p>',
+        # A section inside ends the skip at its own end: what follows it is searched, and
+        # the outer one's end still closes a heading's section that began in it.
+        '<h2 id="a">A</h2><section data-search-exclude><section><p>x</p></section>'
+        '<h3 id="c">C</h3><p>shown</p></section><p>after</p>',
+        # Only sections are cut; a skipped div is left to the parser.
+        '<h2 id="a">A</h2><div data-search-exclude><p>hidden</p></div><p>shown</p>',
+    ],
+    ids=["heading", "nested-section", "div"],
+)
+def test_what_is_not_cut_is_left_to_the_parser(hook, html: str):
+    assert indexed(hook.without_skipped_sections(html)) == indexed(html)
+
+
+def test_a_skipped_section_is_cut_whole(hook):
+    html = '<h2 id="a">A</h2><section class="x" data-search-exclude><details><p>full</p></details></section><p>shown</p>'
+    assert hook.without_skipped_sections(html) == '<h2 id="a">A</h2><p>shown</p>'

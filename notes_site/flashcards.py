@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from html import escape
 
 from .glossary import Entry
@@ -139,6 +140,7 @@ def root(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "ey" else word
 
 
+@lru_cache(maxsize=8192)  # each short definition's words, against each word of the term's names
 def stem(word: str) -> str:
     """A lower-case word without its ending: "replication", "replicating" -> "replicat"."""
     for ending in ENDINGS:

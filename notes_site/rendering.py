@@ -142,6 +142,7 @@ def rebase(url: str, source: str, page: str) -> str:
     return urlunsplit(("", "", page_url(target, page), parts.query, parts.fragment))
 
 
+@lru_cache(maxsize=4096)  # a glossary of 1,300 terms links each lesson ten times from one page
 def page_url(target: str, page: str) -> str:
     """A docs file's address on the built site, as a link from the docs page ``page``:
     "lessons/x.md" is served at "lessons/x/" (MkDocs' and Zensical's directory URLs)."""
@@ -161,7 +162,7 @@ def for_page(html: str, entry: Entry, page: str) -> str:
     """A rendered definition on a page: its links made to work there, and its own ids
     (a code block's line anchors) prefixed with the entry's id, unique on a page that
     shows every definition."""
-    tags = StartTags(html).found  # read once, for its ids and for the rewrite
+    tags = start_tags(html)  # read once, for its ids and for the rewrite
     own = {value for *_, attrs in tags for name, value in attrs if name == "id" and value}
     prefix = f"{entry.id}--"
 
@@ -176,7 +177,8 @@ def for_page(html: str, entry: Entry, page: str) -> str:
 
 
 # Each start tag: its (line, column), its text, its name and its attributes.
-Tags = list[tuple[tuple[int, int], str, str, list[tuple[str, str | None]]]]
+Tag = tuple[tuple[int, int], str, str, list[tuple[str, str | None]]]
+Tags = Sequence[Tag]
 
 
 class StartTags(HTMLParser):
@@ -184,7 +186,7 @@ class StartTags(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: Tags = []
+        self.found: list[Tag] = []
         self.feed(html)
         self.close()
 
@@ -192,6 +194,11 @@ class StartTags(HTMLParser):
         self.found.append((self.getpos(), self.get_starttag_text() or "", tag, attrs))
 
     handle_startendtag = handle_starttag
+
+
+@lru_cache(maxsize=4096)  # a definition is shown on two pages: the glossary and the flashcards
+def start_tags(html: str) -> Tags:
+    return tuple(StartTags(html).found)
 
 
 def rewrite_attributes(html: str, change: Callable[[str, str], str], tags: Tags | None = None) -> str:

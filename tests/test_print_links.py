@@ -49,3 +49,28 @@ def test_each_tag_is_rewritten_once_however_often_it_is_on_the_page(hook):
     page = '<p><a href="a">A</a> <a href="a">A</a> <a class="x" href="b">B</a></p>'
     assert one_pass(page, "lesson") == '<p><a href="#lesson-a">A</a> <a href="#lesson-a">A</a> <a class="x" href="#lesson-b">B</a></p>'
     assert rewritten == ['<a href="a"', '<a class="x" href="b"']
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<h2 id="a">A</h2>\n<p>x <a href="#a">y</a></p>\n<li id="b">z</li>',
+        '<p>no id here <b>bold</b></p>\n<h3 ID="upper">Shouting</h3>',  # the plugin's pattern ignores case
+        '<span class="x">a</span> <sup id="fn:1">1</sup> <a id="c" href="#d">',  # several tags, then a match, on one line
+        '<h2 id="spans\nlines">A</h2> <h3 id="after">B</h3>\n<p id="next">',  # an id's value across a line's end
+        '<h2 id="a\nb<c">A</h2> <h3 id="x">X</h3>',  # the next line's "<" inside a match: no match begins there
+        '<p>a <b>b\n</b> <h4 id="e">E</h4>',  # a tag that does not match before one that does
+        '<div class="grid="x" id="f">',  # "id=" inside another attribute's name
+    ],
+    ids=["lines", "case", "one-line", "across-lines", "inside-a-match", "mixed", "inside-a-name"],
+)
+def test_ids_are_found_where_the_plugins_own_pattern_finds_them(hook, html: str):
+    found = [m.span() for m in hook.starting_on_lines_with(hook.PRINT_SITE_ID, hook.ID_ATTRIBUTE, html)]
+    assert found == [m.span() for m in hook.PRINT_SITE_ID.finditer(html)]
+
+
+def test_ids_are_found_as_the_plugin_finds_them_on_every_page(site: Path, hook):
+    for path in site.rglob("index.html"):
+        html = path.read_text()
+        found = [m.span() for m in hook.starting_on_lines_with(hook.PRINT_SITE_ID, hook.ID_ATTRIBUTE, html)]
+        assert found == [m.span() for m in hook.PRINT_SITE_ID.finditer(html)], path

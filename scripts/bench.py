@@ -12,7 +12,8 @@ median over the rounds, beside the site/stock ratio.
 - Scale: build time with the term engine against the same build without it (the
   extension and the hooks taken out of mkdocs.yml), on the real site and on a copy
   with synthetic lessons (scripts/synthetic_lessons.py), each build a process of its
-  own; `--scale-only` runs this row alone.
+  own, beside the seconds of a build spent in the engine's own code
+  (scripts/engine_time.py); `--scale-only` runs this row alone.
 - Search: the median time from typing each query of tests/fixtures/search-queries.tsv
   to its results, and apart from those the first query of a fresh page, once search
   is ready and typed as soon as the page has loaded (for the site, that may wait for
@@ -120,10 +121,19 @@ def build_project(project: Path, config: str) -> tuple[float, float]:
     return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
+def engine_time(project: Path) -> float:
+    """Seconds of one build spent in the term engine's own code (scripts/engine_time.py)."""
+    command = [sys.executable, str(ROOT / "scripts" / "engine_time.py"), "-d", "site"]
+    done = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
+
+
 def compare_scale(rounds: int) -> None:
     print(f"\nScale: build with the term engine and without it (medians of {rounds} alternating rounds)")
-    print("| lessons | wall: engine | without | ratio | CPU: engine | without | ratio | target |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("(own code: the seconds of a build in the engine's own code, median of 3 more builds; the rest of")
+    print("the difference is Markdown, the search and print plugins and the theme on what it adds to the pages)")
+    print("| lessons | wall: engine | without | ratio | CPU: engine | without | ratio | target | own code |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for added, target in SCALES.items():
         with tempfile.TemporaryDirectory() as folder:
             project = write_project(Path(folder), added)
@@ -138,7 +148,8 @@ def compare_scale(rounds: int) -> None:
             for kind in (0, 1):  # wall, CPU
                 engine, none = (statistics.median(t[kind] for t in times[side]) for side in configs)
                 row += [f"{engine:.1f} s", f"{none:.1f} s", f"{engine / none:.2f}x"]
-            print(f"| {' | '.join(row)} | <= {target:.2f}x |", flush=True)
+            own = statistics.median(engine_time(project) for _ in range(3))
+            print(f"| {' | '.join(row)} | <= {target:.2f}x | {own:.2f} s |", flush=True)
 
 
 # --- Lighthouse ------------------------------------------------------------------------

@@ -152,6 +152,25 @@ def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, 
     assert watched.errors == [] and watched.off_origin == []
 
 
+def test_without_javascript_the_deck_is_a_list_to_read_and_says_so(browser, server, watched):
+    """No study session without the script: its controls stay hidden, each card shows
+    its term and definition, and a note says why, where the intro speaks of keys."""
+    note = ".flashcards-no-script"  # in a <noscript>, which Playwright's text search skips
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/flashcards/")
+    expect(page.locator(note)).to_be_visible()
+    expect(page.locator(note)).to_contain_text("Studying the cards needs JavaScript")
+    for part in (".flashcard-front", ".flashcard-short", ".flashcard-lesson"):
+        expect(page.locator(f".flashcard {part}").last).to_be_visible()
+    for control in ("[data-reveal]", ".flashcards-options", "[data-grade='1']"):
+        expect(page.locator(control)).to_be_hidden()
+    context.close()
+    watched.page.goto(server + "/flashcards/")
+    expect(watched.page.locator("[data-reveal]")).to_be_visible()
+    expect(watched.page.locator(note)).to_have_count(0)  # with scripts, a <noscript> holds text only
+
+
 def test_the_deck_does_not_move_under_the_reader_while_the_script_loads(browser, server):
     """Laid out for study from the first paint: when the page's module arrives late (held
     here until the page has painted), what the reader sees does not shift (CLS < 0.1,

@@ -1,7 +1,8 @@
-"""Shared fixtures: the built site, a copy of the project to break, a local server."""
+"""Shared fixtures: the built site, a copy of the project to break, the hook, a local server."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -57,6 +58,15 @@ def hookless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hook():
+    """hooks/notes_hook.py as a module of its own, as MkDocs loads it."""
+    spec = importlib.util.spec_from_file_location("notes_hook", ROOT / "hooks" / "notes_hook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

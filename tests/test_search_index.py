@@ -3,23 +3,13 @@ search plugin's parser gives the same sections, titles and texts for every page.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex, SearchPlugin
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def hook():
-    spec = importlib.util.spec_from_file_location("notes_hook", ROOT / "hooks" / "notes_hook.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from support import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ search plugin's parser gives the same sections, titles and texts for every page.
 
 from __future__ import annotations
 
-
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex, SearchPlugin
 from mkdocs.commands.build import build

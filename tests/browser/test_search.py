@@ -340,6 +340,26 @@ def test_an_index_that_never_comes_is_shown_with_a_reload_to_try_again(server, w
     assert hits(search(page, "write-through")[0], "lesson:8")
 
 
+def test_an_index_that_comes_late_is_set_up_and_its_failure_tried_again(server, site: Path, watched):
+    """After the reload message, the index comes after all (held here, then answered),
+    naming documents that are not there: that failure is shown, and the reader's next
+    keystroke tries again, as for any failed setup."""
+    page, held = watched.page, []
+    index = json.loads((site / "search/search_index.json").read_text())
+    index["config"]["documents"] = "search/missing.json"
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    meta = page.locator(META)
+    expect(meta).to_have_text(LOST, timeout=20_000)
+    with page.expect_request(lambda request: urlsplit(request.url).path == "/search/missing.json"):
+        for route in held:
+            route.fulfill(json=index)
+    expect(meta).to_have_text(FAILED)
+    with page.expect_request(lambda request: urlsplit(request.url).path == "/search/missing.json"):
+        page.locator("input.md-search__input").press_sequentially("c")
+
+
 def test_a_build_without_hooks_searches_its_index_as_it_is(hookless_site: Path, watched):
     """As Zensical builds it: search_index.json keeps its documents, and the worker file
     loads Material's by URL; nothing else is fetched."""

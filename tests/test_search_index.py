@@ -1,5 +1,6 @@
-"""Search's index made without reading the sections it skips (hooks/notes_hook.py): the
-search plugin's parser gives the same sections, titles and texts for every page."""
+"""Search's index made without reading the sections it skips, and with the term links
+as their text (hooks/notes_hook.py): the search plugin's parser gives the same sections,
+titles and texts for every page."""
 
 from __future__ import annotations
 
@@ -46,10 +47,13 @@ def indexed(html: str) -> list[tuple[str | None, str, str, bool]]:
 
 def test_every_page_is_indexed_as_in_full(built, hook):
     """The index reads each page without its skipped sections, the glossary's and the
-    flashcards' among them, and makes the same sections of it."""
+    flashcards' among them, and without its term links' tags, and makes the same
+    sections of it."""
     contents, read = built
-    assert read == {page: hook.without_skipped_sections(html) for page, html in contents.items()}
+    assert read == {page: hook.what_search_keeps(html) for page, html in contents.items()}
     assert read["glossary.md"] != contents["glossary.md"] and read["flashcards.md"] != contents["flashcards.md"]
+    linked = [page for page, html in contents.items() if 'class="glossary-term"' in html]
+    assert linked and not any('class="glossary-term"' in read[page] for page in linked)
     for page, html in contents.items():
         assert indexed(read[page]) == indexed(html), page
 
@@ -69,9 +73,33 @@ def test_every_page_is_indexed_as_in_full(built, hook):
     ids=["heading", "nested-section", "div"],
 )
 def test_what_is_not_cut_is_left_to_the_parser(hook, html: str):
-    assert indexed(hook.without_skipped_sections(html)) == indexed(html)
+    assert indexed(hook.what_search_keeps(html)) == indexed(html)
 
 
 def test_a_skipped_section_is_cut_whole(hook):
     html = '<h2 id="a">A</h2><section class="x" data-search-exclude><details><p>full</p></details></section><p>shown</p>'
-    assert hook.without_skipped_sections(html) == '<h2 id="a">A</h2><p>shown</p>'
+    assert hook.what_search_keeps(html) == '<h2 id="a">A</h2><p>shown</p>'
+
+
+TERM = '<a class="glossary-term" data-summary="A &quot;store&quot; &lt;b&gt;" href="../../glossary/#cache">{}</a>'
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<p>A {TERM.format('cache')} and {TERM.format('disk')}.</p>",
+        f"<ul><li>{TERM.format('Caching')}\n<ul><li>x</li></ul></li></ul>",  # a nested list after it
+        f'<h2 id="a">A</h2><p>{TERM.format("cache")}</p><h3 id="b">B</h3><p>{TERM.format("RAM &amp; disk")}</p>',
+        f"<p><strong>x</strong>{TERM.format('cache')}<em>y</em></p>",
+        f"<pre><code>{TERM.format('in code')}  </code></pre>",
+    ],
+    ids=["sentence", "before-a-list", "sections", "between-tags", "pre"],
+)
+def test_a_term_link_is_indexed_as_its_text(hook, html: str):
+    kept = hook.what_search_keeps(html)
+    assert "glossary-term" not in kept and indexed(kept) == indexed(html)
+
+
+def test_only_term_links_lose_their_tags(hook):
+    html = '<p><a href="x">a link</a> <a class="glossary-term-x" href="y">z</a> <abbr title="t">T</abbr></p>'
+    assert hook.what_search_keeps(html) == html

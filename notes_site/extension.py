@@ -140,7 +140,7 @@ def flashcards_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) 
     return render_deck(list(catalog.entries), settings["flashcards"], shown.html, catalog.summaries(shown.setup), shown.stash)
 
 
-def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPage) -> str:
+def learning_path_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
     from .path_map import draw_map, path_list  # Graphviz only where the map is drawn
 
     page = settings["learning_path"]
@@ -149,11 +149,14 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], _shown: OnPa
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
     # Search finds the lessons themselves, not their titles repeated here. On a narrow
     # screen the map scrolls sideways: a named region that a keyboard can scroll too.
+    # The map is stashed, finished: Markdown's HTML parser would read its every tag.
     return "\n".join([
         f'<p class="learning-path-hint" id="learning-path-hint" data-search-exclude>{MAP_SCROLLS}</p>',
         "",
-        '<div class="learning-path-map" role="region" tabindex="0" aria-label="Learning path map"'
-        f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</div>',
+        shown.stash(
+            '<div class="learning-path-map" role="region" tabindex="0" aria-label="Learning path map"'
+            f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</div>'
+        ),
         "",
         '<details class="learning-path-list" data-search-exclude markdown>',
         "<summary>The map as a list</summary>",

@@ -13,7 +13,10 @@ median over the rounds, beside the site/stock ratio.
   extension and the hooks taken out of mkdocs.yml), on the real site and on a copy
   with synthetic lessons (scripts/synthetic_lessons.py), each build a process of its
   own, beside the seconds of a build spent in the engine's own code
-  (scripts/engine_time.py); `--scale-only` runs this row alone.
+  (scripts/engine_time.py); `--scale-only` runs this row alone. The engine's modules
+  are compiled to bytecode first, as pip compiles every installed package: where
+  PYTHONDONTWRITEBYTECODE is set (as on our build machines), each build would
+  otherwise compile the engine anew, and only the engine.
 - Search: the median time from typing each query of tests/fixtures/search-queries.tsv
   to its results, and apart from those the first query of a fresh page, once search
   is ready and typed as soon as the page has loaded (for the site, that may wait for
@@ -31,6 +34,7 @@ JavaScript, only the search plugin; the same Markdown, so the same content.
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import json
 import logging
@@ -138,6 +142,8 @@ def compare_scale(rounds: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             project = write_project(Path(folder), added)
             write_no_engine_config(project)
+            for code in ("notes_site", "hooks"):
+                compileall.compile_dir(project / code, quiet=1)
             lessons = len(list((project / "docs" / "lessons").glob("*.md")))
             configs = {"engine": "mkdocs.yml", "none": NO_ENGINE_CONFIG}
             times: dict[str, list[tuple[float, float]]] = {side: [] for side in configs}

@@ -26,6 +26,16 @@ def test_a_fence_closes_only_on_a_bare_fence_of_its_own_length():
     assert [h.text for h in headings(lines)] == ["heading"]
 
 
+def test_a_tilde_fence_and_an_indented_one_are_code_too():
+    lines = ["  ~~~", "# not a heading", "~~~", "\t```python", "# not a heading", "```", "# heading"]
+    assert code_rows(lines) == [True, True, True, True, True, True, False]
+    assert [h.text for h in headings(lines)] == ["heading"]
+
+
+def test_a_list_item_or_a_hash_without_a_space_is_no_heading():
+    assert found("Text\n- item\n\n- \n#hashtag\nTitle\n= x") == []
+
+
 def test_windows_line_endings_read_like_unix_ones():
     assert found("# Title\r\n\r\n## Key Terms\r\n") == [(0, 1, "Title", None), (2, 2, "Key Terms", None)]
 

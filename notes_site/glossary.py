@@ -156,7 +156,9 @@ def link_related(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
             related[entry.id].add(other.id)
             related[other.id].add(entry.id)
     order = {entry.id: entry.name.lower() for entry in entries}
-    return [replace(entry, see_also=tuple(sorted(related[entry.id], key=order.get))) for entry in entries]
+    linked = [(entry, tuple(sorted(related[entry.id], key=order.get))) for entry in entries]
+    # A copy only of the few entries whose related terms change: replace() is slow.
+    return [entry if entry.see_also == see_also else replace(entry, see_also=see_also) for entry, see_also in linked]
 
 
 # --- Checks across lessons ---------------------------------------------------------

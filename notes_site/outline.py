@@ -29,9 +29,14 @@ class Heading:
     custom_id: str | None  # from "{ #id }", which toc uses as the heading's id
 
 
+def normal_newlines(text: str) -> str:
+    """A text whose every line ending (Windows' and old Macs' included) is a newline."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normal_lines(text: str) -> list[str]:
     """Lines of a text with any line ending (Windows' included)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return normal_newlines(text).split("\n")
 
 
 def code_rows(lines: list[str]) -> list[bool]:

@@ -1,6 +1,6 @@
 """notes_site.outline: headings and fenced code as Python-Markdown sees them."""
 
-from notes_site.outline import code_rows, heading_ids, headings, normal_lines
+from notes_site.outline import code_rows, heading_ids, headings, normal_lines, normal_newlines
 
 
 def found(text: str) -> list[tuple[int, int, str, str | None]]:
@@ -38,6 +38,11 @@ def test_a_list_item_or_a_hash_without_a_space_is_no_heading():
 
 def test_windows_line_endings_read_like_unix_ones():
     assert found("# Title\r\n\r\n## Key Terms\r\n") == [(0, 1, "Title", None), (2, 2, "Key Terms", None)]
+
+
+def test_every_line_ending_becomes_a_newline():
+    assert normal_newlines("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n"
+    assert normal_lines("a\r\nb\rc") == ["a", "b", "c"]
 
 
 def test_ids_are_the_ones_toc_gives_duplicates_included():

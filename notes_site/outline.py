@@ -34,11 +34,6 @@ def normal_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def normal_lines(text: str) -> list[str]:
-    """Lines of a text with any line ending (Windows' included)."""
-    return normal_newlines(text).split("\n")
-
-
 def code_rows(lines: list[str]) -> list[bool]:
     """For each line, whether it belongs to a fenced code block (fences included).
 

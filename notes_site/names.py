@@ -44,9 +44,8 @@ class Phrase:
 
     @classmethod
     def of(cls, text: str) -> Phrase:
-        spans = list(WORD.finditer(text))
-        separators = tuple(text[a.end() : b.start()] for a, b in zip(spans, spans[1:]))
-        return cls(tuple(m.group() for m in spans), separators)
+        parts = WORD_BETWEEN_GAPS.split(text)  # gap, word, gap, ..., word, gap: the gaps between words are the inner ones
+        return cls(tuple(parts[1::2]), tuple(parts[2:-1:2]))
 
 
 class Mention(NamedTuple):
@@ -184,13 +183,17 @@ class Node:
         *leading, last = phrase.words
         node = self
         for word in leading:
-            node = node.children.setdefault(word.lower(), Node())
+            lower = word.lower()
+            if lower not in node.children:  # a new Node only where none is: names share their first words
+                node.children[lower] = Node()
+            node = node.children[lower]
         leading_as_written = tuple((offset, word) for offset, word in enumerate(leading) if is_capitals(word))
         separators = tuple((offset + 1, loose_or_exact(separator)) for offset, separator in enumerate(phrase.separators))
+        capitals, last_lower = is_capitals(last), last.lower()
         for text_word in last_words(last):
             lower = text_word.lower()
-            last_as_written = ((len(leading), text_word),) if is_capitals(last) else ()
-            ending = Ending(key, singulars(lower).index(last.lower()), leading_as_written + last_as_written, separators)
+            last_as_written = ((len(leading), text_word),) if capitals else ()
+            ending = Ending(key, singulars(lower).index(last_lower), leading_as_written + last_as_written, separators)
             # After the endings of the same rank: at one rank, names are tried in the order given.
             insort(node.endings.setdefault(lower, []), ending, key=lambda ending: ending.rank)
 

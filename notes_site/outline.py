@@ -29,9 +29,9 @@ class Heading:
     custom_id: str | None  # from "{ #id }", which toc uses as the heading's id
 
 
-def normal_lines(text: str) -> list[str]:
-    """Lines of a text with any line ending (Windows' included)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def normal_newlines(text: str) -> str:
+    """A text whose every line ending (Windows' and old Macs' included) is a newline."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def code_rows(lines: list[str]) -> list[bool]:
@@ -44,7 +44,8 @@ def code_rows(lines: list[str]) -> list[bool]:
     flags = []
     for line in lines:
         if fence is None:
-            opening = FENCE_OPEN.match(line)
+            # The regex only where a fence could be: most lines have none.
+            opening = FENCE_OPEN.match(line) if "```" in line or "~~~" in line else None
             if opening:
                 fence = opening.group(1)
             flags.append(fence is not None)
@@ -62,10 +63,12 @@ def headings(lines: list[str]) -> Iterator[Heading]:
     for row, line in enumerate(lines):
         if code[row]:
             continue
-        atx = ATX.match(line)
-        if atx:
-            yield heading(row, len(atx.group(1)), atx.group(2) or "")
-        elif is_setext_underline(lines, code, row):
+        # Only a line that starts with "#" is an ATX heading, with "=" or "-" an underline.
+        if line.startswith("#"):
+            atx = ATX.match(line)
+            if atx:
+                yield heading(row, len(atx.group(1)), atx.group(2) or "")
+        elif line.startswith(("=", "-")) and is_setext_underline(lines, code, row):
             yield heading(row - 1, 1 if line.startswith("=") else 2, lines[row - 1].strip())
 
 

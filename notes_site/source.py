@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from .outline import normal_lines
+from .outline import normal_newlines
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def read_source(text: str, path: str) -> tuple[Source, list[Problem]]:
     """Split off the front matter with MkDocs' own parser; report what it would ignore."""
-    text = "\n".join(normal_lines(text))
+    text = normal_newlines(text)
     body, meta = get_data(text)
     first_body_line = text.count("\n", 0, len(text) - len(body)) + 1
     block = YAML_RE.match(text)

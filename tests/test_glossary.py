@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from notes_site.glossary import build_glossary
+from notes_site.glossary import build_glossary, prose
 from notes_site.glossary_page import letter_ids, render_entries
 from notes_site.lessons import parse_lesson
 from notes_site.rendering import summaries
@@ -128,3 +128,22 @@ def test_a_lesson_that_says_a_name_only_inside_a_not_in_phrase_is_no_use():
     """Cache's not_in is "cache money": a lesson that says only that does not use Cache."""
     entries, _ = glossary("# Lesson 3: Money\n\n## Notes from the video\n\nCache money, and more cache money.\n")
     assert [(u.lesson.number, u.role) for u in entries["Cache"].also] == [(1, "mention")]
+
+
+def test_prose_leaves_out_headings_fenced_and_inline_code_link_targets_tags_and_urls():
+    markdown = "\n".join([
+        "## Cache",
+        "A `cache` and ``cache`` and ```cache``` stay code.",
+        "See [the Cache](cache.md#cache) and <span title=\"cache\">the tag</span>.",
+        "Read https://cache.example/cache?q=cache then http://cache.example.",
+        "```text",
+        "cache",
+        "```",
+        "The end.",
+    ])
+    assert prose(markdown) == "\n".join([
+        "A   and   and   stay code.",
+        "See [the Cache  and  the tag .",
+        "Read   then  ",
+        "The end.",
+    ])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from notes_site.names import Finder, names_of
+from notes_site.names import Finder, Phrase, names_of
 
 NAMES = {
     "ip": ("IP", "Internet Protocol"),
@@ -53,6 +53,20 @@ def test_whole_words_longest_first(text, expected):
 def test_a_mention_inside_a_not_in_phrase_is_found_but_marked_as_another_sense():
     mentions = list(FINDER.mentions("The process of replicating, and a process that runs"))
     assert [(m.key, m.other_sense) for m in mentions] == [("process", True), ("process", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "separators"),
+    [
+        ("Cache", ("Cache",), ()),
+        ("(Node/Instance/Host)", ("Node", "Instance", "Host"), ("/", "/")),
+        (" Paxos & Raft.", ("Paxos", "Raft"), (" & ",)),
+        ("client - server_model", ("client", "server", "model"), (" - ", "_")),
+        ("--", (), ()),
+    ],
+)
+def test_a_phrase_is_its_words_and_what_stands_between_them(text, words, separators):
+    assert Phrase.of(text) == Phrase(words, separators)
 
 
 def test_two_names_from_one_heading():

@@ -1,10 +1,10 @@
 """notes_site.outline: headings and fenced code as Python-Markdown sees them."""
 
-from notes_site.outline import code_rows, heading_ids, headings, normal_lines
+from notes_site.outline import code_rows, heading_ids, headings, normal_newlines
 
 
 def found(text: str) -> list[tuple[int, int, str, str | None]]:
-    return [(h.row, h.level, h.text, h.custom_id) for h in headings(normal_lines(text))]
+    return [(h.row, h.level, h.text, h.custom_id) for h in headings(normal_newlines(text).split("\n"))]
 
 
 def test_atx_headings_need_a_space_and_lose_closing_hashes():
@@ -26,8 +26,22 @@ def test_a_fence_closes_only_on_a_bare_fence_of_its_own_length():
     assert [h.text for h in headings(lines)] == ["heading"]
 
 
+def test_a_tilde_fence_and_an_indented_one_are_code_too():
+    lines = ["  ~~~", "# not a heading", "~~~", "\t```python", "# not a heading", "```", "# heading"]
+    assert code_rows(lines) == [True, True, True, True, True, True, False]
+    assert [h.text for h in headings(lines)] == ["heading"]
+
+
+def test_a_list_item_or_a_hash_without_a_space_is_no_heading():
+    assert found("Text\n- item\n\n- \n#hashtag\nTitle\n= x") == []
+
+
 def test_windows_line_endings_read_like_unix_ones():
     assert found("# Title\r\n\r\n## Key Terms\r\n") == [(0, 1, "Title", None), (2, 2, "Key Terms", None)]
+
+
+def test_every_line_ending_becomes_a_newline():
+    assert normal_newlines("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n"
 
 
 def test_ids_are_the_ones_toc_gives_duplicates_included():

@@ -66,13 +66,25 @@ def setup_of(md: Markdown, without: Extension) -> MarkdownSetup:
     while frame is not None:
         if frame.f_code is Markdown.registerExtensions.__code__ and frame.f_locals.get("self") is md:
             given, configs = frame.f_locals["extensions"], frame.f_locals["configs"]
-            built = md.build_extension
-            own = [ext for ext in given if (built(ext, {}) if isinstance(ext, str) else ext).__class__ is without.__class__]
+            own = [ext for ext in given if extension_class(md, ext) is without.__class__]
             # Its own settings too: they name the build, which the rendering does not depend on.
             others = {name: config for name, config in configs.items() if name not in own}
             return MarkdownSetup(tuple(ext for ext in given if ext not in own), others)
         frame = frame.f_back
     raise RuntimeError(f"{type(without).__name__}: setup_of() is called from extendMarkdown, during Markdown(extensions=...)")
+
+
+NAMED_CLASSES: dict[str, type[Extension]] = {}  # an extension's name in a setup, and its class
+
+
+def extension_class(md: Markdown, extension: Extension | str) -> type[Extension]:
+    """The class of an extension given by name or instance. A name is built once per
+    process, not once per page: building imports and configures it."""
+    if not isinstance(extension, str):
+        return type(extension)
+    if extension not in NAMED_CLASSES:
+        NAMED_CLASSES[extension] = type(md.build_extension(extension, {}))
+    return NAMED_CLASSES[extension]
 
 
 class PaletteGalleries(Treeprocessor):

@@ -108,6 +108,18 @@ def test_the_setup_does_not_change_with_the_build(tmp_path: Path):
     assert setups[0] == setups[1] and hash(setups[0]) == hash(setups[1])
 
 
+def test_an_extension_named_in_the_setup_is_built_once_per_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Telling the engine from the others builds each named one: once, not once per page."""
+    built: list[str] = []
+    build = markdown.Markdown.build_extension
+    monkeypatch.setattr(markdown.Markdown, "build_extension", lambda md, name, configs: built.append(name) or build(md, name, configs))
+    configs = {"notes_site.extension": {"docs_dir": str(docs(tmp_path))}}
+    for _ in range(3):
+        md = markdown.Markdown(extensions=["sane_lists", "notes_site.extension"], extension_configs=configs)
+    assert next(ext for ext in md.registeredExtensions if isinstance(ext, NotesExtension)).setup.extensions == ("sane_lists",)
+    assert built.count("sane_lists") <= 4  # three pages' own builds, and at most one to tell it apart
+
+
 def test_links_are_made_for_the_page_and_ids_are_the_terms_own(tmp_path: Path):
     folder = docs(tmp_path)
     for page, text in (("glossary", "# Glossary\n\n[GLOSSARY]\n"), ("flashcards", "# Flashcards\n\n[FLASHCARDS]\n")):

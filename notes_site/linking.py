@@ -69,34 +69,40 @@ def enter_heading(section: Section, level: int, text: str, finder: Finder) -> No
 def mark_in(element: etree.Element, finder: Finder, marks: dict[str, Mark], section: Section) -> None:
     if element.tag in SKIPPED:
         return
-    children = list(element)
-    if element.text:
-        element.text, marked = split(element.text, finder, marks, section)
-        for index, new in enumerate(marked):
-            element.insert(index, new)
-    for child in children:
+    # The children, with the marks made in each one's tail right after it: put back in
+    # one assignment, as inserting them one by one costs a search of the children each.
+    children, marked_any = [], False
+    if element.text and not element.text.isspace():
+        element.text, children = split(element.text, finder, marks, section)
+        marked_any = bool(children)
+    for child in list(element):
         mark_in(child, finder, marks, section)
-        if child.tail:
+        children.append(child)
+        if child.tail and not child.tail.isspace():
             child.tail, marked = split(child.tail, finder, marks, section)
-            place = list(element).index(child) + 1
-            for index, new in enumerate(marked):
-                element.insert(place + index, new)
+            if marked:
+                children += marked
+                marked_any = True
+    if marked_any:
+        element[:] = children
 
 
 def split(text: str, finder: Finder, marks: dict[str, Mark], section: Section) -> tuple[str, list[etree.Element]]:
     """The text before the first mark, and the marks, each with the text after it."""
     if isinstance(text, AtomicString):
         return text, []
-    protected = protected_spans(text, section.raw_html)
     head, made, last = text, [], 0
+    protected = None  # found at the first mention to mark: most texts have none
     for mention in finder.mentions(text):
         if mention.other_sense or mention.key in section.marked or mention.key == section.own:
             continue
+        if protected is None:
+            protected = protected_spans(text, section.raw_html)
         if any(a < mention.end and mention.start < b for a, b in protected):
             continue
         section.marked.add(mention.key)
         mark = marks[mention.key]
-        new = etree.Element(mark.tag, dict(mark.attributes))
+        new = etree.Element(mark.tag, mark.attributes)  # Element copies the attributes
         new.text = AtomicString(text[mention.start : mention.end])
         if made:
             made[-1].tail = text[last : mention.start]

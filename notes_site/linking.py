@@ -75,7 +75,7 @@ def mark_in(element: etree.Element, finder: Finder, marks: dict[str, Mark], sect
     if element.text and not element.text.isspace():
         element.text, children = split(element.text, finder, marks, section)
         marked_any = bool(children)
-    for child in list(element):
+    for child in element:  # unchanged until the loop ends
         mark_in(child, finder, marks, section)
         children.append(child)
         if child.tail and not child.tail.isspace():
@@ -92,24 +92,25 @@ def split(text: str, finder: Finder, marks: dict[str, Mark], section: Section) -
     if isinstance(text, AtomicString):
         return text, []
     head, made, last = text, [], 0
-    protected = None  # found at the first mention to mark: most texts have none
-    for mention in finder.mentions(text):
-        if mention.other_sense or mention.key in section.marked or mention.key == section.own:
+    marked, own = section.marked, section.own
+    protected = None  # found only for a text with a mention to mark
+    for key, start, end, other_sense in finder.mentions(text):
+        if other_sense or key in marked or key == own:
             continue
         if protected is None:
             protected = protected_spans(text, section.raw_html)
-        if any(a < mention.end and mention.start < b for a, b in protected):
+        if any(a < end and start < b for a, b in protected):
             continue
-        section.marked.add(mention.key)
-        mark = marks[mention.key]
+        marked.add(key)
+        mark = marks[key]
         new = etree.Element(mark.tag, mark.attributes)  # Element copies the attributes
-        new.text = AtomicString(text[mention.start : mention.end])
+        new.text = AtomicString(text[start:end])
         if made:
-            made[-1].tail = text[last : mention.start]
+            made[-1].tail = text[last:start]
         else:
-            head = text[: mention.start]
+            head = text[:start]
         made.append(new)
-        last = mention.end
+        last = end
     if made:
         made[-1].tail = text[last:]
     return head, made

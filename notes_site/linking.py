@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from markdown.util import AtomicString
 
-from .names import Finder
+from .names import Finder, Mention
 
 SKIPPED = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "button",
            "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -23,6 +25,7 @@ HEADING = re.compile(r"^h([1-6])$")
 # Python-Markdown's placeholders for stashed HTML and escapes: never text to mark.
 PLACEHOLDER = re.compile("\x02(?:wzxhzdk:(\\d+)|[^\x03]*)\x03")
 RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][\w-]*)")
+JOINER = "\x00"  # between the texts of a page, searched together: no word, space or name separator
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,15 @@ def mark_mentions(
     """Mark the first mention of each key in each ``##`` section of the page.
     ``raw_html`` is the page's stash of inline HTML (``md.htmlStash.rawHtmlBlocks``)."""
     section = Section(term_sections, raw_html)
+    blocks = [child for child in root if not HEADING.match(child.tag)]
+    # The page's texts are searched at once; mark_in takes each one's mentions in turn.
+    found = iter(mentions_in_each([text for block in blocks for text in texts_to_mark(block)], finder))
     for child in list(root):
         level = HEADING.match(child.tag)
         if level:
             enter_heading(section, int(level.group(1)), text_of(child), finder)
         else:
-            mark_in(child, finder, marks, section)
+            mark_in(child, found, marks, section)
 
 
 def enter_heading(section: Section, level: int, text: str, finder: Finder) -> None:
@@ -66,44 +72,83 @@ def enter_heading(section: Section, level: int, text: str, finder: Finder) -> No
         section.own = defined.key if defined else None
 
 
-def mark_in(element: etree.Element, finder: Finder, marks: dict[str, Mark], section: Section) -> None:
+def texts_to_mark(element: etree.Element) -> Iterator[str]:
+    """The texts of an element that mark_in splits, in its order."""
     if element.tag in SKIPPED:
         return
-    children = list(element)
-    if element.text:
-        element.text, marked = split(element.text, finder, marks, section)
-        for index, new in enumerate(marked):
-            element.insert(index, new)
-    for child in children:
-        mark_in(child, finder, marks, section)
-        if child.tail:
-            child.tail, marked = split(child.tail, finder, marks, section)
-            place = list(element).index(child) + 1
-            for index, new in enumerate(marked):
-                element.insert(place + index, new)
+    if markable(element.text):
+        yield element.text
+    for child in element:
+        yield from texts_to_mark(child)
+        if markable(child.tail):
+            yield child.tail
 
 
-def split(text: str, finder: Finder, marks: dict[str, Mark], section: Section) -> tuple[str, list[etree.Element]]:
+def markable(text: str | None) -> bool:
+    """Not empty, not only whitespace, and not kept as written (AtomicString)."""
+    return bool(text and not text.isspace() and not isinstance(text, AtomicString))
+
+
+def mentions_in_each(texts: list[str], finder: Finder) -> list[list[Mention]]:
+    """The mentions in each text, placed in it, found in one search of them all: a search
+    per text cost more than the matching. None is found across two texts: the NUL that
+    joins them is no letter, space or hyphen, and names and "not_in" phrases are written
+    without one."""
+    found: list[list[Mention]] = [[] for _ in texts]
+    starts = list(accumulate((len(text) + len(JOINER) for text in texts), initial=0))
+    index = 0
+    for key, start, end, other_sense in finder.mentions(JOINER.join(texts)):
+        while start >= starts[index + 1]:
+            index += 1
+        offset = starts[index]
+        found[index].append(Mention(key, start - offset, end - offset, other_sense))
+    return found
+
+
+def mark_in(element: etree.Element, found: Iterator[list[Mention]], marks: dict[str, Mark], section: Section) -> None:
+    """``found``: the mentions in each of texts_to_mark(element), in its order."""
+    if element.tag in SKIPPED:
+        return
+    # The children, with the marks made in each one's tail right after it: put back in
+    # one assignment, as inserting them one by one costs a search of the children each.
+    children, marked_any = [], False
+    if markable(element.text):
+        element.text, children = split(element.text, next(found), marks, section)
+        marked_any = bool(children)
+    for child in element:  # unchanged until the loop ends
+        mark_in(child, found, marks, section)
+        children.append(child)
+        if markable(child.tail):
+            child.tail, marked = split(child.tail, next(found), marks, section)
+            if marked:
+                children += marked
+                marked_any = True
+    if marked_any:
+        element[:] = children
+
+
+def split(text: str, mentions: list[Mention], marks: dict[str, Mark], section: Section) -> tuple[str, list[etree.Element]]:
     """The text before the first mark, and the marks, each with the text after it."""
-    if isinstance(text, AtomicString):
-        return text, []
-    protected = protected_spans(text, section.raw_html)
     head, made, last = text, [], 0
-    for mention in finder.mentions(text):
-        if mention.other_sense or mention.key in section.marked or mention.key == section.own:
+    marked, own = section.marked, section.own
+    protected = None  # found only for a text with a mention to mark
+    for key, start, end, other_sense in mentions:
+        if other_sense or key in marked or key == own:
             continue
-        if any(a < mention.end and mention.start < b for a, b in protected):
+        if protected is None:
+            protected = protected_spans(text, section.raw_html)
+        if any(a < end and start < b for a, b in protected):
             continue
-        section.marked.add(mention.key)
-        mark = marks[mention.key]
-        new = etree.Element(mark.tag, dict(mark.attributes))
-        new.text = AtomicString(text[mention.start : mention.end])
+        marked.add(key)
+        mark = marks[key]
+        new = etree.Element(mark.tag, mark.attributes)  # Element copies the attributes
+        new.text = AtomicString(text[start:end])
         if made:
-            made[-1].tail = text[last : mention.start]
+            made[-1].tail = text[last:start]
         else:
-            head = text[: mention.start]
+            head = text[:start]
         made.append(new)
-        last = mention.end
+        last = end
     if made:
         made[-1].tail = text[last:]
     return head, made

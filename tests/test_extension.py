@@ -175,3 +175,30 @@ class TestExactHtml(TestCase):
             + '<p>Cache money, then <abbr title="Least-recently used">LRU</abbr> and LRU.</p>\n'
             + THEN_A_CACHE,
         )
+
+    def test_each_mark_takes_the_place_of_its_words_among_the_elements_children(self) -> None:
+        """Marks made in an element's own text and in the text after each inline element,
+        several in one text, in a nested list: each where its words were, the rest kept."""
+        lru = '<abbr title="Least-recently used">LRU</abbr>'
+        cases = {
+            "A cache, then *some* latency and LRU after it, and `code` with a cache.\n":
+                f'<p>A {term("cache", "cache")}, then <em>some</em> {term("latency", "latency")} and {lru} after it,'
+                " and <code>code</code> with a cache.</p>",
+            "*One* cache, *two* latency, *three* LRU, *four*.\n":
+                f'<p><em>One</em> {term("cache", "cache")}, <em>two</em> {term("latency", "latency")},'
+                f" <em>three</em> {lru}, <em>four</em>.</p>",
+            "- Caches and latency\n    - a cache *in* LRU\n":
+                f'<ul>\n<li>{term("Caches", "cache")} and {term("latency", "latency")}<ul>\n'
+                f"<li>a cache <em>in</em> {lru}</li>\n</ul>\n</li>\n</ul>",
+        }
+        for source, html in cases.items():
+            with self.subTest(source):
+                self.assertMarkdownRenders(SMALL_LESSON + source, SMALL_PAGE_HEAD + html)
+
+    def test_a_mention_in_inline_html_is_passed_over_and_the_next_one_marked(self) -> None:
+        self.assertMarkdownRenders(
+            SMALL_LESSON + "<kbd>latency</kbd> is no link, then <kbd>cache</kbd> and latency and a cache are.\n",
+            SMALL_PAGE_HEAD
+            + f'<p><kbd>latency</kbd> is no link, then <kbd>cache</kbd> and {term("latency", "latency")}'
+            + f' and a {term("cache", "cache")} are.</p>',
+        )

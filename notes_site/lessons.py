@@ -38,6 +38,9 @@ LESSON_TITLE = re.compile(r"^Lesson (\d+): (\S.*)$")
 FILE_NUMBER = re.compile(r"^(\d+)-")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
 FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
+# A control character, such as a NUL pasted in: never part of a name (notes_site.linking
+# joins a page's texts with a NUL, which a name must not match).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 TERM_FIELDS = {
     "aliases": "other names that link to the term",
     "not_in": "phrases in which the name means something else, so it is not linked",
@@ -177,6 +180,9 @@ def read_term(
         plain = " ".join(FORMATTING.sub(" ", name).split())
         problems.append(Problem(path, line, f"term name '{name}' has Markdown formatting: write it plain, '### {plain}'"))
         return None
+    if CONTROL.search(name):
+        problems.append(Problem(path, line, f"term name {name!r} has a control character: delete it"))
+        return None
     definition = "\n".join(lines[heading.row + 1 : end]).strip("\n")
     if not definition.strip():
         problems.append(Problem(path, line, f"term '{name}' has no definition: write it under the heading"))
@@ -221,7 +227,7 @@ def term_data(fields: Any, name: str, line: int, path: str, problems: list[Probl
                 problems.append(Problem(path, line, f"'{key}' of term '{name}' must be one line of text, like: {key}: A ... that ..."))
                 return None
             read[key] = " ".join(value.split())
-        elif not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        elif not isinstance(value, list) or not all(isinstance(item, str) and item.strip() and not CONTROL.search(item) for item in value):
             problems.append(Problem(path, line, f"'{key}' of term '{name}' must be a list of words, like [a, b]"))
             return None
         else:

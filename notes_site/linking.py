@@ -92,8 +92,8 @@ def markable(text: str | None) -> bool:
 def mentions_in_each(texts: list[str], finder: Finder) -> list[list[Mention]]:
     """The mentions in each text, placed in it, found in one search of them all: a search
     per text cost more than the matching. None is found across two texts: the NUL that
-    joins them is no letter, space or hyphen, and names and "not_in" phrases are written
-    without one."""
+    joins them is no letter, space or hyphen, and no name or "not_in" phrase holds one
+    (notes_site.lessons reports a control character in them)."""
     found: list[list[Mention]] = [[] for _ in texts]
     starts = list(accumulate((len(text) + len(JOINER) for text in texts), initial=0))
     index = 0

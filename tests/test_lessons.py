@@ -69,10 +69,14 @@ def test_an_unwritten_lesson_says_so_in_its_front_matter():
          "data of term 'Cache' takes only these fields"),
         ("---\nterms:\n  Cache: {aliases: x}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
          "'aliases' of term 'Cache' must be a list"),
+        (HEAD + "## Key Terms\n\n### Ca\x00che\n\nx\n", 5, "term name 'Ca\\x00che' has a control character: delete it"),
+        ('---\nterms:\n  Cache: {aliases: ["a\\0b"]}\n---\n' + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
+         "'aliases' of term 'Cache' must be a list"),
     ],
     ids=["title-form", "title-level", "title-number", "near-miss-key-terms", "near-miss-prerequisites",
          "section-order", "bold-name", "code-name", "empty-name", "no-definition", "deep-heading",
-         "empty-section", "second-title", "data-for-unknown-term", "unknown-data-field", "data-not-a-list"],
+         "empty-section", "second-title", "data-for-unknown-term", "unknown-data-field", "data-not-a-list",
+         "control-character-name", "control-character-alias"],
 )
 def test_a_broken_lesson_names_its_file_line_and_fix(text, line, message):
     found = problems(text)

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from markdown.util import AtomicString
 
-from .names import Finder, Mention
+from .names import TEXT_BREAK, Finder, Mention
 
 SKIPPED = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "button",
            "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -25,7 +25,6 @@ HEADING = re.compile(r"^h([1-6])$")
 # Python-Markdown's placeholders for stashed HTML and escapes: never text to mark.
 PLACEHOLDER = re.compile("\x02(?:wzxhzdk:(\\d+)|[^\x03]*)\x03")
 RAW_TAG = re.compile(r"^<(/?)([a-zA-Z][\w-]*)")
-JOINER = "\x00"  # between the texts of a page, searched together: no word, space or name separator
 
 
 @dataclass(frozen=True)
@@ -95,9 +94,9 @@ def mentions_in_each(texts: list[str], finder: Finder) -> list[list[Mention]]:
     joins them is no letter, space or hyphen, and no name or "not_in" phrase holds one
     (notes_site.lessons reports a control character in them)."""
     found: list[list[Mention]] = [[] for _ in texts]
-    starts = list(accumulate((len(text) + len(JOINER) for text in texts), initial=0))
+    starts = list(accumulate((len(text) + len(TEXT_BREAK) for text in texts), initial=0))
     index = 0
-    for key, start, end, other_sense in finder.mentions(JOINER.join(texts)):
+    for key, start, end, other_sense in finder.mentions(TEXT_BREAK.join(texts)):
         while start >= starts[index + 1]:
             index += 1
         offset = starts[index]

@@ -27,6 +27,9 @@ from typing import NamedTuple
 WORD = re.compile(r"[^\W_]+")
 WORD_BETWEEN_GAPS = re.compile(f"({WORD.pattern})")  # its split() keeps the words: gap, word, gap, ..., word, gap
 LOOSE_SEPARATOR = re.compile(r"\s+|\s*-\s*")
+# Between texts searched as one: no word, space or separator, and in no name or "not_in"
+# phrase (notes_site.lessons reports control characters), so nothing is found across it.
+TEXT_BREAK = "\x00"
 # Forms of a heading that give a term two names.
 TWO_NAMES = (
     re.compile(r"^(?P<short>.+?) \((?P<long>[^)]+)\)$"),  # SLA (Service-level agreement)
@@ -215,8 +218,9 @@ class Finder:
         if text.isspace():
             return  # most text nodes of a page: the line breaks between its elements
         words = Words.of(text)
-        # Where each mentioned key's "not_in" phrases are in this text: found once, by position.
-        other_senses: dict[str, list[tuple[int, int]]] = {}
+        # Where each mentioned key's "not_in" phrases are, in the stretch of text between two
+        # TEXT_BREAKs that holds a mention: found once per stretch, by position.
+        other_senses: dict[tuple[str, int], list[tuple[int, int]]] = {}
         after = 0  # the first word after the last mention
         for index in [index for index, lower in enumerate(words.lower_case) if lower in self.first_words]:
             found = self.longest_at(words, index) if index >= after else None
@@ -224,9 +228,15 @@ class Finder:
                 continue
             key, count = found
             start, end = words.starts[index], words.ends[index + count - 1]
-            if key not in other_senses:
-                other_senses[key] = [seen.span() for pattern in self.not_in.get(key, ()) for seen in pattern.finditer(text)]
-            spans = other_senses[key]
+            spans: list[tuple[int, int]] = []
+            if key in self.not_in:
+                stretch = text.rfind(TEXT_BREAK, 0, start) + 1
+                if (key, stretch) not in other_senses:
+                    stretch_end = text.find(TEXT_BREAK, end) % (len(text) + 1)  # -1: the text's end
+                    other_senses[key, stretch] = [
+                        seen.span() for pattern in self.not_in[key] for seen in pattern.finditer(text, stretch, stretch_end)
+                    ]
+                spans = other_senses[key, stretch]
             # Most keys have no "not_in" phrase: no generator for them.
             yield Mention(key, start, end, bool(spans) and any(a <= start and end <= b for a, b in spans))
             after = index + count

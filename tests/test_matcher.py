@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from notes_site.names import Finder, singulars
+from notes_site.names import TEXT_BREAK, Finder, singulars
 from support import ROOT
 
 NAMES = {
@@ -80,11 +80,12 @@ class CountedPattern:
     """A compiled pattern that counts its searches."""
 
     def __init__(self, pattern):
-        self.pattern, self.searches = pattern, 0
+        self.pattern, self.searches, self.searched = pattern, 0, []
 
-    def finditer(self, text: str):
+    def finditer(self, text: str, *where: int):
         self.searches += 1
-        return self.pattern.finditer(text)
+        self.searched.append(text[slice(*where)] if where else text)
+        return self.pattern.finditer(text, *where)
 
 
 def test_a_text_is_searched_for_each_not_in_phrase_once_whatever_its_mentions():
@@ -95,3 +96,15 @@ def test_a_text_is_searched_for_each_not_in_phrase_once_whatever_its_mentions():
     assert len(mentions) == 5
     assert counted["process"][0].searches == 1
     assert counted["key"][0].searches == 0  # no mention of Key: its phrases are not looked for
+
+
+def test_texts_joined_by_a_break_are_each_searched_for_not_in_phrases_on_their_own():
+    """Texts searched as one (notes_site.linking joins a page's) keep their own "not_in"
+    phrases: each stretch between breaks is searched once, where a mention needs it."""
+    finder = Finder(NAMES, {"process": ("the process of",)})
+    counted = {key: [CountedPattern(p) for p in patterns] for key, patterns in finder.not_in.items()}
+    finder.not_in = counted
+    texts = ["the process of it, a process", "a process", "the process", "of", "no mention", "the process of"]
+    found = list(finder.mentions(TEXT_BREAK.join(texts)))
+    assert [mention.other_sense for mention in found] == [True, False, False, False, True]
+    assert counted["process"][0].searched == [texts[0], texts[1], texts[2], texts[5]]  # those with a mention of Process

@@ -4,12 +4,14 @@ hash seed, and "not_in" phrases apply by position."""
 from __future__ import annotations
 
 import os
+import random
+import re
 import subprocess
 import sys
 
 import pytest
 
-from notes_site.names import TEXT_BREAK, Finder, singulars
+from notes_site.names import TEXT_BREAK, Finder, phrase_pattern, singulars
 from support import ROOT
 
 NAMES = {
@@ -108,3 +110,24 @@ def test_texts_joined_by_a_break_are_each_searched_for_not_in_phrases_on_their_o
     found = list(finder.mentions(TEXT_BREAK.join(texts)))
     assert [mention.other_sense for mention in found] == [True, False, False, False, True]
     assert counted["process"][0].searched == [texts[0], texts[1], texts[2], texts[5]]  # those with a mention of Process
+
+
+def test_a_not_in_phrase_is_found_as_whole_words_in_any_case_and_spacing():
+    """Its pattern finds what the plain rule does, a word boundary before its first word
+    and after its last, wherever a search starts and ends (random texts and phrases)."""
+
+    def rule(phrase: str) -> re.Pattern[str]:
+        body = r"\s+".join(re.escape(part) for part in phrase.split())
+        start = r"(?<!\w)" if phrase[:1].isalnum() else ""
+        end = r"(?!\w)" if phrase[-1:].isalnum() else ""
+        return re.compile(start + body + end, re.IGNORECASE)
+
+    rng = random.Random(15)
+    for _ in range(3000):
+        phrase = "".join(rng.choice("aAbB -/=1Éß") for _ in range(rng.randint(1, 5))).strip() or "a"
+        text = "".join(rng.choice("aAbB  \n-/=_1É\x00ßs") for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for where in ((), (start, end)):
+            found = [m.span() for m in phrase_pattern(phrase).finditer(text, *where)]
+            assert found == [m.span() for m in rule(phrase).finditer(text, *where)], (phrase, text, where)

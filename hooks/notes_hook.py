@@ -77,9 +77,9 @@ PRINT_SITE_REWRITES: dict[str, Callable[[str], Iterator[re.Match[str]]]] = {
 # A section that search skips (data-search-exclude) and that holds no other section and
 # no heading: the glossary's full definitions, the flashcard deck. (A section inside
 # would end the skip at its own end; a heading inside still makes a search section.)
-SKIPPED_SECTION = re.compile(
-    r"<section\b[^>]*\sdata-search-exclude(?=[\s>=])[^>]*>(?:(?!<section\b|<h[1-6]\b).)*?</section>", re.DOTALL
-)
+SKIPPED_SECTION_TAG = re.compile(r"<section\b[^>]*\sdata-search-exclude(?=[\s>=])[^>]*>")
+SECTION_OR_HEADING = re.compile(r"<section\b|<h[1-6]\b")
+SECTION_END = "</section>"
 # A term link as notes_site.linking makes it: its text is all that search keeps of it.
 TERM_LINK = re.compile(r'<a class="glossary-term"[^>]*>([^<]*)</a>')
 PRINT_SITE_ASSET = re.compile(
@@ -238,7 +238,24 @@ def what_search_keeps(html: str) -> str:
     """A page's content without the sections search skips, and its term links as their
     text. (Whitespace alone between a link and the tag next to it is then kept as it is
     written, where the parser makes it one space: the same words.)"""
-    return TERM_LINK.sub(r"\1", SKIPPED_SECTION.sub("", html))
+    return TERM_LINK.sub(r"\1", without_skipped_sections(html))
+
+
+def without_skipped_sections(html: str) -> str:
+    """Each skipped section that holds no section and no heading cut out, up to its first
+    end tag. (As one pattern, it looked at each of their characters: 0.03 s a build on
+    the glossary alone, at 1,300 terms.)"""
+    kept, last, at = [], 0, 0
+    while tag := SKIPPED_SECTION_TAG.search(html, at):
+        end = html.find(SECTION_END, tag.end())
+        if end == -1:
+            break
+        if SECTION_OR_HEADING.search(html, tag.end(), end):
+            at = tag.start() + 1  # not cut: left to the search plugin's parser
+            continue
+        kept.append(html[last : tag.start()])
+        last = at = end + len(SECTION_END)
+    return "".join([*kept, html[last:]])
 
 
 def split_search_index(site: Path) -> None:

@@ -4,6 +4,9 @@ titles and texts for every page."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex, SearchPlugin
 from mkdocs.commands.build import build
@@ -79,6 +82,20 @@ def test_what_is_not_cut_is_left_to_the_parser(hook, html: str):
 def test_a_skipped_section_is_cut_whole(hook):
     html = '<h2 id="a">A</h2><section class="x" data-search-exclude><details><p>full</p></details></section><p>shown</p>'
     assert hook.what_search_keeps(html) == '<h2 id="a">A</h2><p>shown</p>'
+
+
+def test_skipped_sections_are_cut_as_the_plain_pattern_cuts_them(hook):
+    """The rule as one pattern: a skipped section's start tag, then up to the first end
+    tag with no section or heading before it (random pages of those pieces)."""
+    rule = re.compile(
+        r"<section\b[^>]*\sdata-search-exclude(?=[\s>=])[^>]*>(?:(?!<section\b|<h[1-6]\b).)*?</section>", re.DOTALL
+    )
+    pieces = ["<section data-search-exclude>", '<section class="x" data-search-exclude>', "<section>",
+              "<section data-search-excluded>", "</section>", "<h3 id=a>", "</h3>", "<hr>", "<p>x</p>", "\n", "<sectionx>"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert hook.what_search_keeps(html) == rule.sub("", html), html
 
 
 TERM = '<a class="glossary-term" data-summary="A &quot;store&quot; &lt;b&gt;" href="../../glossary/#cache">{}</a>'

@@ -243,13 +243,14 @@ class Finder:
 
     def longest_at(self, words: Words, index: int) -> tuple[str, int] | None:
         """Down the trie word by word: the last name that matches is the longest."""
-        if not starts_word(words.text, words.starts[index]):
+        text, lower_case, ends = words.text, words.lower_case, words.ends  # read once: called at each candidate word
+        if not starts_word(text, words.starts[index]):
             return None
         longest, node = None, self.trie
-        for position in range(index, len(words.lower_case)):
-            lower = words.lower_case[position]
+        for position in range(index, len(lower_case)):
+            lower = lower_case[position]
             endings = node.endings.get(lower)
-            if endings and ends_word(words.text, words.ends[position]):
+            if endings and ends_word(text, ends[position]):
                 for ending in endings:
                     if ending.fits(words, index):
                         longest = ending.key, position - index + 1

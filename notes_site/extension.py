@@ -148,14 +148,15 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], shown: OnPag
     svg = draw_map(lessons, catalog.builds_on, lambda lesson: page_url(lesson.path, page))
     link = lambda lesson: f"[Lesson {lesson.number}: {lesson.title}]({relative(lesson.path, page)})"
     # Search finds the lessons themselves, not their titles repeated here. On a narrow
-    # screen the map scrolls sideways: a named region that a keyboard can scroll too.
-    # The map is stashed, finished: Markdown's HTML parser would read its every tag.
+    # screen the map scrolls sideways: a named region (a <section> with a name) that a
+    # keyboard can scroll too. The map is stashed, finished: Markdown's HTML parser
+    # would read its every tag.
     return "\n".join([
         f'<p class="learning-path-hint" id="learning-path-hint" data-search-exclude>{MAP_SCROLLS}</p>',
         "",
         shown.stash(
-            '<div class="learning-path-map" role="region" tabindex="0" aria-label="Learning path map"'
-            f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</div>'
+            '<section class="learning-path-map" tabindex="0" aria-label="Learning path map"'
+            f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</section>'
         ),
         "",
         '<details class="learning-path-list" data-search-exclude markdown>',

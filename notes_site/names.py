@@ -195,8 +195,11 @@ class Node:
         capitals, last_lower = is_capitals(last), last.lower()
         for text_word in last_words(last):
             lower = text_word.lower()
+            forms = singulars(lower)
+            if last_lower not in forms:
+                continue  # a plural whose lower case changes the word's own ("ΑΣs": σ, not a final ς)
             last_as_written = ((len(leading), text_word),) if capitals else ()
-            ending = Ending(key, singulars(lower).index(last_lower), leading_as_written + last_as_written, separators)
+            ending = Ending(key, forms.index(last_lower), leading_as_written + last_as_written, separators)
             # After the endings of the same rank: at one rank, names are tried in the order given.
             insort(node.endings.setdefault(lower, []), ending, key=lambda ending: ending.rank)
 

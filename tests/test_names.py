@@ -75,3 +75,10 @@ def test_two_names_from_one_heading():
     assert names_of("HTTP - HyperText Transfer Protocol") == ("HTTP", "HyperText Transfer Protocol")
     assert names_of("Paxos & Raft") == ("Paxos & Raft", "Paxos", "Raft")
     assert names_of("Node/Instance/Host") == ("Node/Instance/Host",)
+
+
+def test_a_name_whose_lower_case_depends_on_the_next_letter_is_found():
+    """A final Σ lowers to ς, but to σ before the "s" of a plural: that plural is left out,
+    not a crash."""
+    finder = Finder({"as": ("ΑΣ",)})
+    assert [(m.key, m.start, m.end) for m in finder.mentions("the ΑΣ and ΑΣs")] == [("as", 4, 6)]

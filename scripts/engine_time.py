@@ -17,6 +17,9 @@ from typing import Any
 import markdown  # noqa: F401  imported by MkDocs anyway: not the engine's time
 from mkdocs.__main__ import cli
 
+# The engine of the project being built, as `python -m mkdocs` there imports it (this
+# script's own folder comes first otherwise, and the installed copy after it).
+sys.path.insert(0, os.getcwd())
 started = time.perf_counter()
 from notes_site import extension  # noqa: E402  the engine's own imports are its time
 

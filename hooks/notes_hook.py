@@ -42,7 +42,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs_print_site_plugin import urls as print_site_urls
 
-from notes_site.catalog import Catalog, NoSuchFolder
+from notes_site.catalog import TERM_LINK_CLASS, Catalog, NoSuchFolder
 from notes_site.describe import lesson_description
 from notes_site.extension import catalog_of, mkdocs_settings
 from notes_site.source import decode
@@ -80,8 +80,9 @@ PRINT_SITE_REWRITES: dict[str, Callable[[str], Iterator[re.Match[str]]]] = {
 SKIPPED_SECTION_TAG = re.compile(r"<section\b[^>]*\sdata-search-exclude(?=[\s>=])[^>]*>")
 SECTION_OR_HEADING = re.compile(r"<section\b|<h[1-6]\b")
 SECTION_END = "</section>"
-# A term link as notes_site.linking makes it: its text is all that search keeps of it.
-TERM_LINK = re.compile(r'<a class="glossary-term"[^>]*>([^<]*)</a>')
+# A term link as notes_site.linking makes it (Markdown writes its attributes A to Z, its
+# class first): its text is all that search keeps of it.
+TERM_LINK = re.compile(rf'<a class="{TERM_LINK_CLASS}"[^>]*>([^<]*)</a>')
 PRINT_SITE_ASSET = re.compile(
     r'<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
 )

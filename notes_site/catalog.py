@@ -21,7 +21,7 @@ from typing import Any
 
 from .glossary import Entry, build_glossary
 from .glossary_page import letter_ids
-from .lessons import Lesson, parse_lesson
+from .lessons import CONTROL, Lesson, parse_lesson
 from .linking import Mark
 from .names import Finder, Phrase
 from .outline import heading_ids, headings
@@ -30,6 +30,7 @@ from .rendering import MarkdownSetup, summaries
 from .source import Problem, Source, decode, key_line, read_source
 
 KEPT = 8  # catalogs kept at once: one per docs folder a process builds
+TERM_LINK_CLASS = "glossary-term"  # a term link's class: its tooltip script and styles know it too
 
 
 class NoSuchFolder(Exception):
@@ -71,7 +72,7 @@ class Catalog:
             summary = self.summaries(setup)
             marks = {
                 entry.id: Mark("a", {
-                    "class": "glossary-term", "href": f"{glossary_href}#{entry.id}", "data-summary": summary[entry.id],
+                    "class": TERM_LINK_CLASS, "href": f"{glossary_href}#{entry.id}", "data-summary": summary[entry.id],
                 })
                 for entry in self.entries
             }
@@ -216,7 +217,10 @@ def read_acronyms(page: Source, entries: list[Entry], problems: list[Problem]) -
     start = key_line(page, "acronyms") - 2
     for acronym, expansion in given.items():
         entry = names.get(Phrase.of(str(acronym).lower()))
-        if entry:
+        if CONTROL.search(str(acronym)):
+            # Written as an escape ("\0"), which key_line cannot find: the line of 'acronyms:'.
+            problems.append(Problem(page.path, start + 2, f"acronym {str(acronym)!r} has a control character: delete it"))
+        elif entry:
             problems.append(Problem(
                 page.path, key_line(page, str(acronym), start),
                 f"acronym '{acronym}' is a name of the term '{entry.name}', which links it: remove it from 'acronyms:'",

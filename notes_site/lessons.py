@@ -38,8 +38,8 @@ LESSON_TITLE = re.compile(r"^Lesson (\d+): (\S.*)$")
 FILE_NUMBER = re.compile(r"^(\d+)-")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
 FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
-# A control character, such as a NUL pasted in: never part of a name (notes_site.linking
-# joins a page's texts with a NUL, which a name must not match).
+# A control character, such as a NUL pasted in: never part of a name (a page's texts are
+# searched as one, joined by notes_site.names.TEXT_BREAK, which a name must not match).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 TERM_FIELDS = {
     "aliases": "other names that link to the term",
@@ -227,8 +227,11 @@ def term_data(fields: Any, name: str, line: int, path: str, problems: list[Probl
                 problems.append(Problem(path, line, f"'{key}' of term '{name}' must be one line of text, like: {key}: A ... that ..."))
                 return None
             read[key] = " ".join(value.split())
-        elif not isinstance(value, list) or not all(isinstance(item, str) and item.strip() and not CONTROL.search(item) for item in value):
+        elif not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
             problems.append(Problem(path, line, f"'{key}' of term '{name}' must be a list of words, like [a, b]"))
+            return None
+        elif bad := next((item for item in value if CONTROL.search(item)), None):
+            problems.append(Problem(path, line, f"'{key}' of term '{name}' has a control character in {bad!r}: delete it"))
             return None
         else:
             read[key] = tuple(item.strip() for item in value)

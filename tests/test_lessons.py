@@ -71,7 +71,7 @@ def test_an_unwritten_lesson_says_so_in_its_front_matter():
          "'aliases' of term 'Cache' must be a list"),
         (HEAD + "## Key Terms\n\n### Ca\x00che\n\nx\n", 5, "term name 'Ca\\x00che' has a control character: delete it"),
         ('---\nterms:\n  Cache: {aliases: ["a\\0b"]}\n---\n' + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
-         "'aliases' of term 'Cache' must be a list"),
+         "'aliases' of term 'Cache' has a control character in 'a\\x00b': delete it"),
     ],
     ids=["title-form", "title-level", "title-number", "near-miss-key-terms", "near-miss-prerequisites",
          "section-order", "bold-name", "code-name", "empty-name", "no-definition", "deep-heading",

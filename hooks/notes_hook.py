@@ -19,8 +19,6 @@
 - Search's index made without reading the sections it skips (the glossary's full
   definitions, the flashcard deck), nor the term links' tags, of which it keeps only
   the text: the same entries, without parsing what it drops.
-- The theme's templates compiled once per build: the search and print-site plugins
-  each asked for a new Jinja environment, which compiles them all again.
 - The print page's links and ids made in one pass over each page: the print-site
   plugin rewrites the whole page once per link, which on a glossary of 1,300 terms
   took 9 of a 27 s build.
@@ -33,7 +31,6 @@ import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +40,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.theme import Theme
 from mkdocs_print_site_plugin import urls as print_site_urls
 
 from notes_site.catalog import TERM_LINK_CLASS, Catalog, NoSuchFolder
@@ -92,25 +88,20 @@ PRINT_SITE_ASSET = re.compile(
 )
 
 
-@event_priority(100)  # first: the search plugin's own on_config asks for the theme's templates
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
-    one_template_environment(config.theme)
     # Each build a name of its own: the extension looks at the lessons' files once per
     # build, here, not once per page (each rebuild of `make serve` is a new build).
     config.mdx_configs.setdefault(ENGINE, {})["build"] = uuid.uuid4().hex
     sources = catalog(config)  # a missing folder stops the build here, before any page
+    search = config.plugins.get("material/search")
+    if search is not None and getattr(search, "search_index", None) is not None:
+        index_what_search_keeps(search.search_index)
     printer = config.plugins.get("print-site")
     if printer:
         rewrite_print_links_in_one_pass()
         unwritten = [lesson.path for lesson in sources.lessons if lesson.unwritten]
         printer.config["exclude"] = [*printer.config["exclude"], *unwritten]
     return config
-
-
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    search = config.plugins.get("material/search")  # its index is made in its on_config
-    if search is not None and getattr(search, "search_index", None) is not None:
-        index_what_search_keeps(search.search_index)
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -162,14 +153,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- Helpers ---------------------------------------------------------------------
-
-
-def one_template_environment(theme: Theme) -> None:
-    """The theme's Jinja environment made once per build, its templates compiled once:
-    the search plugin asks for a new one for its translations, and the print-site
-    plugin for the print page, whose templates were then all compiled again (0.1 s of
-    each build). The print page is then rendered as every other page is."""
-    theme.get_env = cache(theme.get_env)  # type: ignore[method-assign]
 
 
 def without_print_site_assets(html: str) -> str:

@@ -1,79 +1,36 @@
-"""MkDocs-only extras; nothing a reader needs comes from here (Zensical ignores hooks).
+"""The term engine's MkDocs-only extras; nothing a reader needs comes from here
+(Zensical ignores hooks). The site's other MkDocs-only extras, which a build without
+the engine keeps, are in hooks/site_hook.py.
 
 - The lessons' files looked at once per build, not once per page: each build named
   in the term engine's settings.
-- A page that is not UTF-8 stops the build with its file and line, where MkDocs
-  alone would print a traceback.
 - The print page (the print-site plugin, MkDocs-only too) leaves out the lessons
   whose front matter says `status: unwritten`.
 - Each lesson's meta description, from its title and key terms.
-- The lightbox script only on pages with a figure, and the print-site plugin's
-  stylesheets and script only on the print page, which alone uses them.
-- The search worker in one file: javascripts/search-worker.js with Material's worker
-  in place of the line that fetches it (the search plugin is MkDocs-only too).
 - The glossary's table of contents: its letters, an A to Z at the side, not its
   every term (measured: a fifth less main-thread work on loading that page).
-- The search index's documents in a file of their own, which that worker fetches
-  once the page is idle after its load event: about 52 KiB (gzip) and the building of
-  the index kept out of the page's load and off its main thread.
 - Search's index made without reading the sections it skips (the glossary's full
   definitions, the flashcard deck), nor the term links' tags, of which it keeps only
   the text: the same entries, without parsing what it drops.
-- The print page's links and ids made in one pass over each page: the print-site
-  plugin rewrites the whole page once per link, which on a glossary of 1,300 terms
-  took 9 of a 27 s build.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import uuid
-from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs_print_site_plugin import urls as print_site_urls
 
 from notes_site.catalog import TERM_LINK_CLASS, Catalog, NoSuchFolder
 from notes_site.describe import lesson_description
 from notes_site.extension import catalog_of, mkdocs_settings
-from notes_site.source import decode
 
 ENGINE = "notes_site.extension"  # the term engine's name in mkdocs.yml
-SEARCH_WORKER = "javascripts/search-worker.js"
-IMPORT_MATERIALS_WORKER = 'importScripts(new URL(location.href).searchParams.get("worker"));'
-SEARCH_INDEX = "search/search_index.json"
-SEARCH_DOCUMENTS = "search/search_documents.json"  # named in the index's config: `documents`
-# How long the worker waits for them before it shows an error (`documents_timeout`):
-# about 52 KiB gzip'd, some seconds on a 2G phone.
-SEARCH_DOCUMENTS_TIMEOUT_MS = 20_000
-SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=.*$")
-# An image that opens in the lightbox: one not marked { .no-lightbox }.
-FIGURE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?!\{[^}]*\.no-lightbox)")
-# The print-site plugin's assets, which it adds to every page's <head> and scripts.
-# (It starts with "<", not with the whitespace before it, which without_print_site_assets
-# drops: a leading \s* made the search try each space of a page, 1/3 s a page at 325 lessons.)
-# The print-site plugin's own patterns for what it rewrites on each page (its urls.py).
-PRINT_SITE_LINK = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)
-PRINT_SITE_ID = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
-PRINT_SITE_IMAGE = re.compile(r"<img[^>]+src=\"([^\">]+)\"", flags=re.IGNORECASE)
-# Where PRINT_SITE_ID can match: on a line that holds its `id="` (neither `[^\s]+` nor
-# `.*?` crosses a line's end), in its case-blindness.
-ID_ATTRIBUTE = re.compile(r"id=\"", flags=re.IGNORECASE)
-# Each rewrite, and how to find the tags it rewrites, as its own pattern finds them.
-PRINT_SITE_REWRITES: dict[str, Callable[[str], Iterator[re.Match[str]]]] = {
-    "fix_href_links": PRINT_SITE_LINK.finditer,
-    "update_anchor_ids": lambda html: starting_on_lines_with(PRINT_SITE_ID, ID_ATTRIBUTE, html),
-    "fix_image_src": PRINT_SITE_IMAGE.finditer,
-}
 # A section that search skips (data-search-exclude) and that holds no other section and
 # no heading: the glossary's full definitions, the flashcard deck. (A section inside
 # would end the skip at its own end; a heading inside still makes a search section.)
@@ -83,9 +40,6 @@ SECTION_END = "</section>"
 # A term link as notes_site.linking makes it (Markdown writes its attributes A to Z, its
 # class first): its text is all that search keeps of it.
 TERM_LINK = re.compile(rf'<a class="{TERM_LINK_CLASS}"[^>]*>([^<]*)</a>')
-PRINT_SITE_ASSET = re.compile(
-    r'<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site(?:-material)?\.css|js/print-site\.js)">(?:</script>)?'
-)
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
@@ -98,24 +52,12 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
         index_what_search_keeps(search.search_index)
     printer = config.plugins.get("print-site")
     if printer:
-        rewrite_print_links_in_one_pass()
         unwritten = [lesson.path for lesson in sources.lessons if lesson.unwritten]
         printer.config["exclude"] = [*printer.config["exclude"], *unwritten]
     return config
 
 
-def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
-    for file in files.documentation_pages():
-        _, problems = decode(Path(file.abs_src_path).read_bytes(), f"{docs}/{file.src_uri}")
-        if problems:
-            raise PluginError(str(problems[0]))
-    return files
-
-
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
-    if not FIGURE.search(markdown):
-        page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
     lesson = catalog(config).by_path.get(page.file.src_uri)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))
@@ -131,89 +73,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     return context
 
 
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    printer = config.plugins.get("print-site")
-    if printer and page.file.src_uri != f"{printer.config['print_page_basename']}.md":
-        return without_print_site_assets(output)  # about 2.6 KiB a page that only print/ uses
-    return output
-
-
-def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-    return without_print_site_assets(output) if template_name == "404.html" else output
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    ours = site / SEARCH_WORKER
-    material = next((site / "assets/javascripts/workers").glob("search.*.min.js"), None)
-    if material and ours.is_file() and IMPORT_MATERIALS_WORKER in (text := ours.read_text()):
-        ours.write_text(text.replace(IMPORT_MATERIALS_WORKER, SOURCE_MAP.sub("", material.read_text())))
-    if ours.is_file():  # the worker that fetches the documents is there
-        split_search_index(site)
-
-
 # --- Helpers ---------------------------------------------------------------------
-
-
-def without_print_site_assets(html: str) -> str:
-    """The page without the print-site plugin's assets, nor the whitespace before each."""
-    kept, last = [], 0
-    for asset in PRINT_SITE_ASSET.finditer(html):
-        kept.append(html[last : asset.start()].rstrip())
-        last = asset.end()
-    return "".join([*kept, html[last:]])
-
-
-def rewrite_print_links_in_one_pass() -> None:
-    """The print-site plugin's link, id and image rewrites, each applied to one tag at a
-    time by the plugin's own function, in one pass over the page: the plugin replaces
-    each tag's text in the whole page, once per tag, which grows with the square of
-    a page's size. Done once per process; the output is the plugin's own (a test
-    compares the two on every page)."""
-    for name, find in PRINT_SITE_REWRITES.items():
-        rewrite = getattr(print_site_urls, name)
-        if not getattr(rewrite, "one_tag_at_a_time", False):
-            setattr(print_site_urls, name, one_tag_at_a_time(rewrite, find))
-
-
-def one_tag_at_a_time(rewrite: Callable[..., str], find: Callable[[str], Iterator[re.Match[str]]]) -> Callable[..., str]:
-    """``rewrite(page_html, *args)`` done in one pass: each tag ``find`` finds is given
-    to ``rewrite`` alone, once per distinct tag."""
-
-    def rewritten(page_html: str, *args: Any) -> str:
-        done: dict[str, str] = {}
-        out, last = [], 0
-        for tag in find(page_html):
-            text = tag.group()
-            if text not in done:
-                done[text] = rewrite(text, *args)
-            out += [page_html[last : tag.start()], done[text]]
-            last = tag.end()
-        return "".join(out) + page_html[last:]
-
-    rewritten.one_tag_at_a_time = True  # type: ignore[attr-defined]
-    rewritten.__wrapped__ = rewrite  # type: ignore[attr-defined]
-    return rewritten
-
-
-def starting_on_lines_with(pattern: re.Pattern[str], marker: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, for a pattern that begins with "<" and matches only
-    where a match of ``marker`` follows on the same line: only those lines are tried.
-    (The print-site plugin's id pattern tries each "<" up to its line's end: 0.4 s of
-    a build at 325 lessons, on lines that mostly hold no id.)"""
-    resume = 0  # where the last match ended: the next begins no sooner
-    for line_start in sorted({text.rfind("\n", 0, found.start()) + 1 for found in marker.finditer(text)}):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end == -1 else line_end
-        at = text.find("<", max(line_start, resume), line_end)
-        while at != -1:
-            match = pattern.match(text, at)
-            if match is None:
-                at = text.find("<", at + 1, line_end)
-                continue
-            yield match
-            resume = match.end()  # perhaps on a later line, through an id's value
-            at = text.find("<", resume, line_end)
 
 
 def index_what_search_keeps(index: Any) -> None:
@@ -257,18 +117,6 @@ def without_skipped_sections(html: str) -> str:
         kept.append(html[last : tag.start()])
         last = at = end + len(SECTION_END)
     return "".join([*kept, html[last:]])
-
-
-def split_search_index(site: Path) -> None:
-    """Leave the page only the index's config; the worker fetches the documents once the
-    page is idle after its load (see javascripts/search-worker.js)."""
-    index_file = site / SEARCH_INDEX
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text())
-    (site / SEARCH_DOCUMENTS).write_text(json.dumps(index["docs"], separators=(",", ":")))
-    config = {**index["config"], "documents": SEARCH_DOCUMENTS, "documents_timeout": SEARCH_DOCUMENTS_TIMEOUT_MS}
-    index_file.write_text(json.dumps({**index, "config": config, "docs": []}, separators=(",", ":")))
 
 
 def settings(config: MkDocsConfig) -> dict:

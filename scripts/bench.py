@@ -11,9 +11,9 @@ median over the rounds, beside the site/stock ratio.
 - Build time of `mkdocs build`, site against stock.
 - Scale: build time with the term engine against the same build without it (the
   extension and the hooks taken out of mkdocs.yml), and against that build with the
-  one hook that is no part of the engine kept (hooks/templates_once.py: a saving any
-  build could have, which the first comparison counts to the engine's credit), on the
-  real site and on a copy
+  hook that is no part of the engine kept (hooks/site_hook.py: savings any build could
+  have, such as the lightbox and the theme's templates, which the first comparison
+  counts to the engine's credit), on the real site and on a copy
   with synthetic lessons (scripts/synthetic_lessons.py), each build a process of its
   own, beside the seconds of a build spent in the engine's own code
   (scripts/engine_time.py); `--scale-only` runs this row alone. The engine's modules
@@ -103,8 +103,8 @@ def compare_builds(rounds: int) -> None:
 
 ENGINE = "notes_site.extension"
 NO_ENGINE_CONFIG = "mkdocs.no-engine.yml"
-NO_ENGINE_OWN_HOOKS_CONFIG = "mkdocs.no-engine-templates-once.yml"
-HOOKS_NOT_ENGINE = ["hooks/templates_once.py"]  # kept in the second build without the engine
+NO_ENGINE_OWN_HOOKS_CONFIG = "mkdocs.no-engine-site-hook.yml"
+HOOKS_NOT_ENGINE = ["hooks/site_hook.py"]  # kept in the second build without the engine
 # Synthetic lessons added to the real 25, and the ratio each size must stay within.
 SCALES = {0: 1.10, 300: 1.25}
 
@@ -141,10 +141,10 @@ def engine_time(project: Path) -> float:
 
 def compare_scale(rounds: int) -> None:
     print(f"\nScale: build with the term engine and without it (medians of {rounds} alternating rounds)")
-    print("(own hooks: without the engine, keeping the hook that is no part of it, hooks/templates_once.py;")
+    print("(site hook: without the engine, keeping the hook that is no part of it, hooks/site_hook.py;")
     print("own code: the seconds of a build in the engine's own code, median of 3 more builds; the rest of")
     print("the difference is Markdown, the search and print plugins and the theme on what it adds to the pages)")
-    print("| lessons | wall: engine | without | ratio | CPU ratio | without, own hooks | ratio | target | own code |")
+    print("| lessons | wall: engine | without | ratio | CPU ratio | without, site hook | ratio | target | own code |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for added, target in SCALES.items():
         with tempfile.TemporaryDirectory() as folder:
@@ -153,7 +153,7 @@ def compare_scale(rounds: int) -> None:
             for code in ("notes_site", "hooks"):
                 compileall.compile_dir(project / code, quiet=1)
             lessons = len(list((project / "docs" / "lessons").glob("*.md")))
-            configs = {"engine": "mkdocs.yml", "none": NO_ENGINE_CONFIG, "own hooks": NO_ENGINE_OWN_HOOKS_CONFIG}
+            configs = {"engine": "mkdocs.yml", "none": NO_ENGINE_CONFIG, "site hook": NO_ENGINE_OWN_HOOKS_CONFIG}
             times: dict[str, list[tuple[float, float]]] = {side: [] for side in configs}
             for round_ in range(rounds):
                 for side in configs if round_ % 2 == 0 else reversed(configs):
@@ -161,7 +161,7 @@ def compare_scale(rounds: int) -> None:
             wall, cpu = ({side: statistics.median(t[kind] for t in times[side]) for side in configs} for kind in (0, 1))
             row = [
                 str(lessons), f"{wall['engine']:.1f} s", f"{wall['none']:.1f} s", f"{wall['engine'] / wall['none']:.2f}x",
-                f"{cpu['engine'] / cpu['none']:.2f}x", f"{wall['own hooks']:.1f} s", f"{wall['engine'] / wall['own hooks']:.2f}x",
+                f"{cpu['engine'] / cpu['none']:.2f}x", f"{wall['site hook']:.1f} s", f"{wall['engine'] / wall['site hook']:.2f}x",
             ]
             own = statistics.median(engine_time(project) for _ in range(3))
             print(f"| {' | '.join(row)} | <= {target:.2f}x | {own:.2f} s |", flush=True)

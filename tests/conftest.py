@@ -60,13 +60,24 @@ def hookless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-@pytest.fixture(scope="session")
-def hook():
-    """hooks/notes_hook.py as a module of its own, as MkDocs loads it."""
-    spec = importlib.util.spec_from_file_location("notes_hook", ROOT / "hooks" / "notes_hook.py")
+def hook_module(name: str):
+    """hooks/NAME.py as a module of its own, as MkDocs loads it."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def hook():
+    """The term engine's hook, hooks/notes_hook.py."""
+    return hook_module("notes_hook")
+
+
+@pytest.fixture(scope="session")
+def site_hook():
+    """The site's other hook, hooks/site_hook.py."""
+    return hook_module("site_hook")
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 """The print page's links and ids, made by the print-site plugin's own rewrites, one
-tag at a time in one pass over each page (hooks/notes_hook.py): the plugin's way
+tag at a time in one pass over each page (hooks/site_hook.py): the plugin's way
 rewrites the whole page once per tag, which grows with the square of a page's size."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from mkdocs_print_site_plugin import urls
 
 
-def test_every_page_is_rewritten_as_the_plugin_rewrites_it(site: Path, hook, monkeypatch: pytest.MonkeyPatch):
+def test_every_page_is_rewritten_as_the_plugin_rewrites_it(site: Path, site_hook, monkeypatch: pytest.MonkeyPatch):
     """Whole built pages, their navigation included. Not the print page itself, which
     the plugin never reads: its rewritten links, rewritten again, are where the plugin's
     way differs (it rewrites a tag whose text a tag before it has just become)."""
@@ -18,26 +18,26 @@ def test_every_page_is_rewritten_as_the_plugin_rewrites_it(site: Path, hook, mon
         f"{path.parent.relative_to(site).as_posix()}/".removeprefix("./"): path.read_text()
         for path in site.rglob("index.html") if path.parent != site / "print"
     }
-    for name in hook.PRINT_SITE_REWRITES:
+    for name in site_hook.PRINT_SITE_REWRITES:
         # The plugin's own, though an earlier build in this process has put the hook's in
         # its place (once per process); and whatever was there again after the test.
         rewrite = getattr(urls, name)
         monkeypatch.setattr(urls, name, getattr(rewrite, "__wrapped__", rewrite))
     by_the_plugin = {url: urls.fix_internal_links(html, url, True, 1) for url, html in pages.items()}
-    hook.rewrite_print_links_in_one_pass()
-    assert all(getattr(getattr(urls, name), "one_tag_at_a_time", False) for name in hook.PRINT_SITE_REWRITES)
+    site_hook.rewrite_print_links_in_one_pass()
+    assert all(getattr(getattr(urls, name), "one_tag_at_a_time", False) for name in site_hook.PRINT_SITE_REWRITES)
     for url, html in pages.items():
         assert urls.fix_internal_links(html, url, True, 1) == by_the_plugin[url], url
 
 
-def test_each_tag_is_rewritten_once_however_often_it_is_on_the_page(hook):
+def test_each_tag_is_rewritten_once_however_often_it_is_on_the_page(site_hook):
     rewritten = []
 
     def rewrite(html: str, page_key: str) -> str:
         rewritten.append(html)
         return html.replace('href="', f'href="#{page_key}-')
 
-    one_pass = hook.one_tag_at_a_time(rewrite, hook.PRINT_SITE_REWRITES["fix_href_links"])
+    one_pass = site_hook.one_tag_at_a_time(rewrite, site_hook.PRINT_SITE_REWRITES["fix_href_links"])
     page = '<p><a href="a">A</a> <a href="a">A</a> <a class="x" href="b">B</a></p>'
     assert one_pass(page, "lesson") == '<p><a href="#lesson-a">A</a> <a href="#lesson-a">A</a> <a class="x" href="#lesson-b">B</a></p>'
     assert rewritten == ['<a href="a"', '<a class="x" href="b"']
@@ -56,13 +56,13 @@ def test_each_tag_is_rewritten_once_however_often_it_is_on_the_page(hook):
     ],
     ids=["lines", "case", "one-line", "across-lines", "inside-a-match", "mixed", "inside-a-name"],
 )
-def test_ids_are_found_where_the_plugins_own_pattern_finds_them(hook, html: str):
-    found = [m.span() for m in hook.starting_on_lines_with(hook.PRINT_SITE_ID, hook.ID_ATTRIBUTE, html)]
-    assert found == [m.span() for m in hook.PRINT_SITE_ID.finditer(html)]
+def test_ids_are_found_where_the_plugins_own_pattern_finds_them(site_hook, html: str):
+    found = [m.span() for m in site_hook.starting_on_lines_with(site_hook.PRINT_SITE_ID, site_hook.ID_ATTRIBUTE, html)]
+    assert found == [m.span() for m in site_hook.PRINT_SITE_ID.finditer(html)]
 
 
-def test_ids_are_found_as_the_plugin_finds_them_on_every_page(site: Path, hook):
+def test_ids_are_found_as_the_plugin_finds_them_on_every_page(site: Path, site_hook):
     for path in site.rglob("index.html"):
         html = path.read_text()
-        found = [m.span() for m in hook.starting_on_lines_with(hook.PRINT_SITE_ID, hook.ID_ATTRIBUTE, html)]
-        assert found == [m.span() for m in hook.PRINT_SITE_ID.finditer(html)], path
+        found = [m.span() for m in site_hook.starting_on_lines_with(site_hook.PRINT_SITE_ID, site_hook.ID_ATTRIBUTE, html)]
+        assert found == [m.span() for m in site_hook.PRINT_SITE_ID.finditer(html)], path

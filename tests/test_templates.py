@@ -1,4 +1,4 @@
-"""The theme's templates compiled once per build (hooks/templates_once.py): the search and
+"""The theme's templates compiled once per build (hooks/site_hook.py): the search and
 print-site plugins ask MkDocs' theme for a Jinja environment of their own, and each new
 one compiled every template it rendered again."""
 

@@ -8,7 +8,7 @@
 // 2. The documents are fetched apart from the index, once the page is idle after its
 //    load event, or as soon as the reader focuses the search box: the page says so on
 //    the channel ("prepare", again if the worker says it is "listening" only after
-//    that). The build (hooks/notes_hook.py) moves them out of
+//    that). The build (hooks/site_hook.py) moves them out of
 //    search_index.json into the file that the index's config names as `documents`:
 //    about 52 KiB (gzip), and the building of the index, kept out of the page's load
 //    and off its main thread. Until Material has built its index the page shows

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import sys
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping, Sequence
@@ -32,6 +33,9 @@ from .glossary import Entry
 from .summaries import summary_of
 
 CHANGED = ("href", "src", "id", "name")  # the attributes that link, and that are linked to
+# Where one of them may be: HTML's attribute names are in any case, "=" after any space.
+CHANGED_ATTRIBUTE = re.compile(rf"(?:{'|'.join(CHANGED)})\s*=", re.IGNORECASE)
+NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, eq=False)
@@ -174,6 +178,8 @@ def for_page(html: str, entry: Entry, page: str) -> str:
     """A rendered definition on a page: its links made to work there, and its own ids
     (a code block's line anchors) prefixed with the entry's id, unique on a page that
     shows every definition."""
+    if not CHANGED_ATTRIBUTE.search(html):
+        return html  # no attribute to change: most definitions, not parsed at all
     tags = start_tags(html)  # read once, for its ids and for the rewrite
     own = {value for *_, attrs in tags for name, value in attrs if name == "id" and value}
     prefix = f"{entry.id}--"
@@ -217,12 +223,13 @@ def rewrite_attributes(html: str, change: Callable[[str, str], str], tags: Tags 
     """The HTML with each link (``href``, ``src``) and id (``id``, ``name``) given by
     ``change(attribute, value)``, and nothing else changed; ``tags``, its
     ``StartTags(html).found`` if already read."""
-    line_starts = [0] + [index + 1 for index, char in enumerate(html) if char == "\n"]
-    out, last = [], 0
+    out, last, line_starts = [], 0, []
     for (line, column), text, tag, attrs in StartTags(html).found if tags is None else tags:
         changed = [(name, change(name, value) if name in CHANGED and value else value) for name, value in attrs]
         if changed == attrs:
             continue
+        if not line_starts:  # where each line starts, read once and only for a change: most definitions have none
+            line_starts = [0, *(newline.end() for newline in NEWLINE.finditer(html))]
         start = line_starts[line - 1] + column
         out += [html[last:start], start_tag(tag, changed, text.endswith("/>"))]
         last = start + len(text)

@@ -165,3 +165,14 @@ def test_rewriting_attributes_changes_those_and_nothing_else():
     changed = rewrite_attributes(html, lambda name, value: value.upper() if name in ("href", "src") else value)
     assert changed == html.replace('"x.md"', '"X.MD"').replace('"y.svg"', '"Y.SVG"')
     assert [tag for _, _, tag, _ in StartTags(html).found] == ["p", "a", "img", "pre", "code"]
+
+
+def test_a_link_written_as_raw_html_in_any_case_and_spacing_is_made_for_the_page(tmp_path: Path):
+    """A definition is looked at for links only where an attribute that changes may be:
+    HTML's attribute names in any case, with spaces before "="."""
+    folder = docs(tmp_path)
+    lesson = folder / "lessons" / "01-formats.md"
+    lesson.write_text(LESSON.replace("A file format used in APIs, like YAML", 'A file format, <a HREF = "02-more.md">like this</a>'))
+    render_all.cache_clear()
+    json = definition(convert(folder, "# Glossary\n\n[GLOSSARY]\n"), "json")
+    assert [a["href"] for a in json.find_all("a")] == ["../lessons/02-more/"]

@@ -72,7 +72,8 @@ PRINT_SITE_REWRITES: dict[str, Callable[[str], Iterator[re.Match[str]]]] = {
 
 @event_priority(100)  # first: the search plugin's own on_config asks for the theme's templates
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
-    config.theme.get_env = cache(config.theme.get_env)  # type: ignore[method-assign]  # one per build
+    # One environment per build: each new one compiles every template it renders again.
+    config.theme.get_env = cache(config.theme.get_env)  # type: ignore[method-assign]
     if config.plugins.get("print-site"):
         rewrite_print_links_in_one_pass()
     return config
@@ -112,7 +113,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ours.write_text(text.replace(IMPORT_MATERIALS_WORKER, SOURCE_MAP.sub("", material.read_text())))
     if ours.is_file():  # the worker that fetches the documents is there
         split_search_index(site)
-
 
 
 # --- Helpers ---------------------------------------------------------------------

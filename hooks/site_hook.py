@@ -1,6 +1,7 @@
 """The site's MkDocs-only extras that are no part of the term engine; nothing a reader
 needs comes from here (Zensical ignores hooks). A build without the engine keeps this
 hook (`make bench` compares the two), and hooks/notes_hook.py holds the engine's own.
+It uses one pure module of the engine's package, notes_site.source, for its UTF-8 check.
 
 - The theme's templates compiled once per build: the search plugin (for its
   translations) and the print-site plugin (for the print page) each asked MkDocs for a

@@ -103,8 +103,8 @@ def compare_builds(rounds: int) -> None:
 
 ENGINE = "notes_site.extension"
 NO_ENGINE_CONFIG = "mkdocs.no-engine.yml"
-NO_ENGINE_OWN_HOOKS_CONFIG = "mkdocs.no-engine-site-hook.yml"
-HOOKS_NOT_ENGINE = ["hooks/site_hook.py"]  # kept in the second build without the engine
+NO_ENGINE_SITE_HOOK_CONFIG = "mkdocs.no-engine-site-hook.yml"
+SITE_HOOK = ["hooks/site_hook.py"]  # no part of the engine: kept in the second build without it
 # Synthetic lessons added to the real 25, and the ratio each size must stay within.
 SCALES = {0: 1.10, 300: 1.25}
 
@@ -117,7 +117,7 @@ def write_no_engine_configs(project: Path) -> None:
     with open(project / "mkdocs.yml", encoding="utf-8") as file:
         extensions = yaml_load(file)["markdown_extensions"]
     kept = [e for e in extensions if (e if isinstance(e, str) else next(iter(e))) != ENGINE]
-    for name, hooks in ((NO_ENGINE_CONFIG, []), (NO_ENGINE_OWN_HOOKS_CONFIG, HOOKS_NOT_ENGINE)):
+    for name, hooks in ((NO_ENGINE_CONFIG, []), (NO_ENGINE_SITE_HOOK_CONFIG, SITE_HOOK)):
         text = yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": hooks, "markdown_extensions": kept}, sort_keys=False)
         (project / name).write_text(text)
 
@@ -153,7 +153,7 @@ def compare_scale(rounds: int) -> None:
             for code in ("notes_site", "hooks"):
                 compileall.compile_dir(project / code, quiet=1)
             lessons = len(list((project / "docs" / "lessons").glob("*.md")))
-            configs = {"engine": "mkdocs.yml", "none": NO_ENGINE_CONFIG, "site hook": NO_ENGINE_OWN_HOOKS_CONFIG}
+            configs = {"engine": "mkdocs.yml", "none": NO_ENGINE_CONFIG, "site hook": NO_ENGINE_SITE_HOOK_CONFIG}
             times: dict[str, list[tuple[float, float]]] = {side: [] for side in configs}
             for round_ in range(rounds):
                 for side in configs if round_ % 2 == 0 else reversed(configs):

@@ -115,8 +115,8 @@ class TermTreeprocessor(Treeprocessor):
         page = self.extension.page
         catalog, lesson = page.catalog, page.lesson
         if catalog and lesson:
-            marks = catalog.marks(relative(self.extension.getConfig("glossary"), lesson.path), self.extension.setup)
-            mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash.rawHtmlBlocks)
+            marks = catalog.marks(page_url(self.extension.getConfig("glossary"), lesson.path), self.extension.setup)
+            mark_mentions(root, catalog.finder, marks, TERM_SECTIONS, self.md.htmlStash)
             exclude_prerequisites(root)
 
 

@@ -16,7 +16,10 @@ median over the rounds, beside the site/stock ratio.
   counts to the engine's credit), on the real site and on a copy
   with synthetic lessons (scripts/synthetic_lessons.py), each build a process of its
   own, beside the seconds of a build spent in the engine's own code
-  (scripts/engine_time.py); `--scale-only` runs this row alone. The engine's modules
+  (scripts/engine_time.py), and, where Valgrind is installed, the ratios of the
+  instructions each build runs (one build each, under Valgrind's cachegrind: unlike
+  seconds, the same from run to run, within 0.1%, however busy the machine);
+  `--scale-only` runs this row alone. The engine's modules
   are compiled to bytecode first, as pip compiles every installed package: where
   PYTHONDONTWRITEBYTECODE is set (as on our build machines), each build would
   otherwise compile the engine anew, and only the engine.
@@ -42,13 +45,16 @@ import csv
 import json
 import logging
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -139,13 +145,48 @@ def engine_time(project: Path) -> float:
     return float(done.stdout.split()[-1])
 
 
+def instructions(project: Path, config: str) -> int:
+    """Instructions one `mkdocs build` runs in its own process, counted by Valgrind's
+    cachegrind (the build's git subprocesses apart): about ten times as slow as the build."""
+    command = [
+        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", f"site-{config}",
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}  # the same dict and set orders each run
+    done = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True, env=env)
+    return counted_instructions(done.stderr)
+
+
+def counted_instructions(valgrind_output: str) -> int:
+    """The build's own count: the largest of the processes Valgrind reports (a forked
+    child reports the little it ran before its `exec`)."""
+    counts = [int(count.replace(",", "")) for count in INSTRUCTIONS.findall(valgrind_output)]
+    if not counts:
+        raise ValueError(f"no instruction count in Valgrind's output: {valgrind_output[-300:]}")
+    return max(counts)
+
+
+INSTRUCTIONS = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)$", re.MULTILINE)
+
+
+def instruction_ratios(project: Path, configs: dict[str, str]) -> str:
+    """The engine's build over each build without it, in instructions; the builds run
+    side by side, which changes no count."""
+    if not shutil.which("valgrind"):
+        return "no valgrind"
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        count = dict(zip(configs, pool.map(lambda side: instructions(project, configs[side]), configs)))
+    return " / ".join(f"{count['engine'] / count[side]:.2f}x" for side in configs if side != "engine")
+
+
 def compare_scale(rounds: int) -> None:
     print(f"\nScale: build with the term engine and without it (medians of {rounds} alternating rounds)")
     print("(site hook: without the engine, keeping the hook that is no part of it, hooks/site_hook.py;")
+    print("instructions: the engine's build over each build without it, none / site hook, counted by Valgrind;")
     print("own code: the seconds of a build in the engine's own code, median of 3 more builds; the rest of")
     print("the difference is Markdown, the search and print plugins and the theme on what it adds to the pages)")
-    print("| lessons | wall: engine | without | ratio | CPU ratio | without, site hook | ratio | target | own code |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| lessons | wall: engine | without | ratio | CPU ratio | without, site hook | ratio | instructions | target | own code |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for added, target in SCALES.items():
         with tempfile.TemporaryDirectory() as folder:
             project = write_project(Path(folder), added)
@@ -162,6 +203,7 @@ def compare_scale(rounds: int) -> None:
             row = [
                 str(lessons), f"{wall['engine']:.1f} s", f"{wall['none']:.1f} s", f"{wall['engine'] / wall['none']:.2f}x",
                 f"{cpu['engine'] / cpu['none']:.2f}x", f"{wall['site hook']:.1f} s", f"{wall['engine'] / wall['site hook']:.2f}x",
+                instruction_ratios(project, configs),
             ]
             own = statistics.median(engine_time(project) for _ in range(3))
             print(f"| {' | '.join(row)} | <= {target:.2f}x | {own:.2f} s |", flush=True)

@@ -18,6 +18,8 @@ LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 # A lesson's notes with more list items than this are long: a reader needs its table of
 # contents to find a place in them, so they need headings of their own.
 LONG_NOTES = 30
+NOT_PRINTED = "print-site-plugin-ignore"  # on the print page: hidden there, as on paper
+CODE_LINE = "__codelineno-"  # a code block's line anchors (pymdownx.highlight's anchor_linenums)
 
 
 def pages(site: Path) -> list[Path]:
@@ -74,6 +76,38 @@ def test_every_image_and_local_link_resolves(site: Path, attribute: str):
             if not target.exists():
                 missing.append(f"{base}: {tag[attribute]}")
     assert not missing
+
+
+def test_every_local_link_to_a_place_on_a_page_finds_it(site: Path):
+    """MkDocs checks the anchor of each link it resolves; the term engine puts its term
+    links on the page finished (notes_site.linking), where MkDocs does not look. So every
+    built page's links to a place on a page are checked here, term links and all."""
+    places: dict[Path, set[str]] = {}  # each page's ids and <a name>s, read once
+
+    def places_on(page: Path) -> set[str]:
+        if page not in places:
+            html = soup(page)
+            places[page] = {e["id"] for e in html.select("[id]")} | {a["name"] for a in html.select("a[name]")}
+        return places[page]
+
+    missing, checked = [], 0
+    for path in pages(site):
+        base = "/" + path.relative_to(site).as_posix()
+        for tag in soup(path).select("article a[href*='#']"):
+            url = urlsplit(tag["href"])
+            if url.scheme or url.netloc or not url.fragment or tag.find_parent(class_=NOT_PRINTED):
+                continue
+            target = site / unquote(urljoin(base, url.path)).lstrip("/") if url.path else path
+            target = target / "index.html" if target.is_dir() else target
+            if target.suffix != ".html" or not target.is_file():
+                continue  # not a page: test_every_image_and_local_link_resolves
+            if base == "/print/index.html" and CODE_LINE in url.fragment:
+                continue  # the print-site plugin makes code lines' self-links, not their ids, the page's
+            checked += 1
+            if unquote(url.fragment) not in places_on(target):
+                missing.append(f"{base}: {tag['href']}")
+    assert checked
+    assert not missing, f"{len(missing)} links to no such place, such as {missing[:5]}"
 
 
 def test_every_figure_has_alt_text_and_opens_in_the_lightbox(site: Path):

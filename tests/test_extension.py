@@ -44,10 +44,10 @@ def test_the_first_mention_per_section_links_to_the_glossary_with_its_summary(tm
     html = convert(site(tmp_path), body("A cache cuts latency, and a cache is everywhere.\n\n## More\n\nCaches again.\n"))
     notes = html.find(id="notes-from-the-video").find_next("p")
     assert [(a.get_text(), a["href"], a["data-summary"]) for a in notes.select("a")] == [
-        ("cache", "../glossary.md#cache", 'A piece of hardware & software that stores "hot" data.'),
-        ("latency", "../glossary.md#latency", "The time it takes for a certain operation to complete"),
+        ("cache", "../../glossary/#cache", 'A piece of hardware & software that stores "hot" data.'),
+        ("latency", "../../glossary/#latency", "The time it takes for a certain operation to complete"),
     ]
-    assert links(html)[-1] == ("Caches", "../glossary.md#cache")
+    assert links(html)[-1] == ("Caches", "../../glossary/#cache")
     # The tooltip is made by the page's script, so the page holds no id to describe a link by.
     assert not html.select("[aria-describedby], [id^=summary-]")
 
@@ -112,10 +112,12 @@ SUMMARIES = {
 
 
 def term(text: str, id: str) -> str:
-    """A term link as the page shows it, written out here rather than asked of the code."""
+    """A term link as the page shows it, written out here rather than asked of the code:
+    finished, its address the glossary's on the built site (glossary/), from the lesson's
+    (lessons/02-caching/)."""
     return (
         f'<a class="glossary-term" data-summary="{SUMMARIES[id]}" '
-        f'href="../glossary.md#{id}">{text}</a>'
+        f'href="../../glossary/#{id}">{text}</a>'
     )
 
 

@@ -7,8 +7,12 @@ CSS (so it follows light and dark), and whose nodes link to their lessons.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pygraphviz
 
@@ -20,6 +24,10 @@ SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 FONT = "Helvetica,Arial,sans-serif"
 FONT_POINTS = 12
 SMALLEST_TEXT_PX = 12  # the map shrinks with the page, never its text below this
+# The fontconfig in pygraphviz's wheel is older than some systems' configuration, and
+# warns of each element it does not know (Debian 12's `reset-dirs`) on every build: noise
+# that teaches contributors to skip warnings. It changes nothing drawn.
+FONTCONFIG_NOISE = re.compile(r'^Fontconfig warning: .*: unknown element "[^"\n]*"\n', re.M)
 
 
 def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Callable[[Lesson], str]) -> str:
@@ -45,7 +53,8 @@ def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Call
     graph.add_subgraph(starts, rank="same")
     for above, below in zip(starts, starts[1:]):
         graph.add_edge(above, below, style="invis")
-    svg = PROLOGUE.sub("", graph.draw(format="svg", prog="dot").decode())
+    with stderr_without(FONTCONFIG_NOISE):
+        svg = PROLOGUE.sub("", graph.draw(format="svg", prog="dot").decode())
     # As wide as the column allows, up to its own size; on a narrow screen it scrolls
     # sideways rather than shrink its text below SMALLEST_TEXT_PX.
     width, height = (float(v) * 4 / 3 for v in SIZE.search(svg).groups())  # points to pixels
@@ -65,3 +74,26 @@ def path_list(lessons: list[Lesson], path: dict[int, tuple[int, ...]], link: Cal
         after = f": builds on {', '.join(link(l) for l in earlier)}" if earlier else ": a starting point"
         lines.append(f"- {link(lesson)}{after}")
     return "\n".join(lines)
+
+
+@contextmanager
+def stderr_without(noise: re.Pattern[str]) -> Iterator[None]:
+    """What is written to standard error meanwhile, by C libraries too, passed on after,
+    less ``noise``. Where standard error is no file, left alone."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            caught.seek(0)
+            if rest := noise.sub("", caught.read().decode(errors="replace")):
+                sys.stderr.write(rest)
+                sys.stderr.flush()

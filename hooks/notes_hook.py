@@ -120,8 +120,16 @@ def without_skipped_sections(html: str) -> str:
 
 
 def settings(config: MkDocsConfig) -> dict:
-    """The term engine's settings, as the Markdown extension reads them."""
-    return mkdocs_settings(config.config_file_path, config.mdx_configs)
+    """The term engine's settings, as the Markdown extension reads them: worked out once
+    per build, which they name (on_config), not on each page's every event."""
+    build = config.mdx_configs.get(ENGINE, {}).get("build", "")
+    if not build or BUILD_SETTINGS.get("build") != build:
+        BUILD_SETTINGS.clear()
+        BUILD_SETTINGS.update(build=build, settings=mkdocs_settings(config.config_file_path, config.mdx_configs))
+    return BUILD_SETTINGS["settings"]
+
+
+BUILD_SETTINGS: dict[str, Any] = {}  # the last build's name and settings
 
 
 def catalog(config: MkDocsConfig) -> Catalog:

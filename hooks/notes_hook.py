@@ -2,6 +2,8 @@
 (Zensical ignores hooks). The site's other MkDocs-only extras, which a build without
 the engine keeps, are in hooks/site_hook.py.
 
+- A build with `use_directory_urls: false` stops, naming the line: the engine writes
+  its links for directory URLs (lessons/x/).
 - The lessons' files looked at once per build, not once per page: each build named
   in the term engine's settings.
 - The print page (the print-site plugin, MkDocs-only too) leaves out the lessons
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +46,12 @@ TERM_LINK = re.compile(rf'<a class="{TERM_LINK_CLASS}"[^>]*>([^<]*)</a>')
 
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise PluginError(
+            f"{config.config_file_path}:{setting_line(config.config_file_path, 'use_directory_urls')}: "
+            "use_directory_urls is false, but the term engine writes its links (term links, the glossary's, "
+            "the flashcards', the map's) for directory URLs (lessons/x/), MkDocs' default: remove the setting"
+        )
     # Each build a name of its own: the extension looks at the lessons' files once per
     # build, here, not once per page (each rebuild of `make serve` is a new build).
     config.mdx_configs.setdefault(ENGINE, {})["build"] = uuid.uuid4().hex
@@ -117,6 +126,12 @@ def without_skipped_sections(html: str) -> str:
         kept.append(html[last : tag.start()])
         last = at = end + len(SECTION_END)
     return "".join([*kept, html[last:]])
+
+
+def setting_line(config_file: str | None, key: str) -> int:
+    """The line of mkdocs.yml that sets ``key`` (1 if it is inherited)."""
+    lines = Path(config_file).read_text(encoding="utf-8").split("\n") if config_file else []
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def settings(config: MkDocsConfig) -> dict:

@@ -89,6 +89,17 @@ def test_a_build_without_its_lessons_folder_stops_with_that_error(project: Path,
     assert "docs/lessons: no such folder: the lessons go there" in result.stderr, result.stderr
 
 
+def test_a_build_without_directory_urls_stops_with_the_line_to_change(project: Path, tmp_path: Path):
+    """The engine writes its links finished, for directory URLs: with others they would
+    all lead nowhere."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true\n", "strict: true\nuse_directory_urls: false\n"))
+    line = config.read_text().split("\n").index("use_directory_urls: false") + 1
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line}: use_directory_urls is false, but the term engine" in result.stderr, result.stderr
+
+
 def test_the_hook_and_the_scripts_take_docs_dir_from_beside_mkdocs_yml(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert mkdocs_settings("mkdocs.yml", {"notes_site.extension": {"docs_dir": "docs"}})["docs_dir"] == "docs"

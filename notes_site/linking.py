@@ -2,8 +2,9 @@
 ``pymdownx.magiclink`` do: only in text, never in attributes.
 
 A mark goes on the page finished, in Python-Markdown's stash of raw HTML, with its link
-already made for the page: MkDocs then neither resolves nor checks it (0.8 s of a build
-at 16,000 term links), and Zensical, which would resolve it too, gets the same HTML.
+already made for the page: MkDocs then neither resolves nor checks it (2.4% of a build's
+instructions at 325 lessons, 16,000 term links; tests/test_build.py checks where each
+leads), and Zensical, which would resolve it too, gets the same HTML.
 
 - The first mention of each term per ``##`` section is marked; later ones are not.
 - Nothing inside links, code, headings, abbreviations, scripts or styles is marked.

@@ -47,10 +47,11 @@ TERM_LINK = re.compile(rf'<a class="{TERM_LINK_CLASS}"[^>]*>([^<]*)</a>')
 
 def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     if not config.use_directory_urls:
+        line = setting_line(config.config_file_path, "use_directory_urls")
+        where, fix = (f"{config.config_file_path}:{line}: ", "remove the setting") if line else ("", "build without --no-directory-urls, and without the setting in an inherited config")
         raise PluginError(
-            f"{config.config_file_path}:{setting_line(config.config_file_path, 'use_directory_urls')}: "
-            "use_directory_urls is false, but the term engine writes its links (term links, the glossary's, "
-            "the flashcards', the map's) for directory URLs (lessons/x/), MkDocs' default: remove the setting"
+            f"{where}use_directory_urls is false, but the term engine writes its links (term links, the glossary's, "
+            f"the flashcards', the map's) for directory URLs (lessons/x/), MkDocs' default: {fix}"
         )
     # Each build a name of its own: the extension looks at the lessons' files once per
     # build, here, not once per page (each rebuild of `make serve` is a new build).
@@ -128,10 +129,11 @@ def without_skipped_sections(html: str) -> str:
     return "".join([*kept, html[last:]])
 
 
-def setting_line(config_file: str | None, key: str) -> int:
-    """The line of mkdocs.yml that sets ``key`` (1 if it is inherited)."""
+def setting_line(config_file: str | None, key: str) -> int | None:
+    """The line of mkdocs.yml that sets ``key``; None if it does not (an inherited
+    config, or the command line)."""
     lines = Path(config_file).read_text(encoding="utf-8").split("\n") if config_file else []
-    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
 
 def settings(config: MkDocsConfig) -> dict:

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -79,21 +80,29 @@ def path_list(lessons: list[Lesson], path: dict[int, tuple[int, ...]], link: Cal
 @contextmanager
 def stderr_without(noise: re.Pattern[str]) -> Iterator[None]:
     """What is written to standard error meanwhile, by C libraries too, passed on after,
-    less ``noise``. Where standard error is no file, left alone."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    sys.stderr.flush()
-    with tempfile.TemporaryFile() as caught:
-        os.dup2(caught.fileno(), 2)
+    less ``noise``. Where standard error is no file, left alone. One at a time: the
+    descriptor is the process's."""
+    with STDERR:
         try:
+            saved = os.dup(2)
+        except OSError:
             yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            caught.seek(0)
-            if rest := noise.sub("", caught.read().decode(errors="replace")):
-                sys.stderr.write(rest)
+            return
+        try:
+            if sys.stderr:
                 sys.stderr.flush()
+            with tempfile.TemporaryFile() as caught:
+                os.dup2(caught.fileno(), 2)
+                try:
+                    yield
+                finally:
+                    os.dup2(saved, 2)
+                    caught.seek(0)
+                    if (rest := noise.sub("", caught.read().decode(errors="replace"))) and sys.stderr:
+                        sys.stderr.write(rest)
+                        sys.stderr.flush()
+        finally:
+            os.close(saved)
+
+
+STDERR = threading.Lock()

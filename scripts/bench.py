@@ -153,7 +153,9 @@ def instructions(project: Path, config: str) -> int:
         sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", f"site-{config}",
     ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}  # the same dict and set orders each run
-    done = subprocess.run(command, cwd=project, check=True, capture_output=True, text=True, env=env)
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env)
+    if done.returncode:
+        raise RuntimeError(f"{config} failed under Valgrind:\n{done.stderr[-2000:]}")
     return counted_instructions(done.stderr)
 
 

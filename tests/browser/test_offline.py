@@ -196,13 +196,11 @@ def test_the_kill_switch_removes_the_worker_and_its_caches(browser: Browser, sit
             assert page.evaluate("caches.keys()")
             retire = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), str(root / "notes"), "--retire"])
             assert retire.returncode == 0
-            page.reload()  # the browser finds the new sw.js: the kill switch
-            # It takes over once the old worker has answered what it was answering: now, or
-            # (one run in a few under load, the kill switch still waiting) at the next visit.
+            page.wait_for_load_state("networkidle")  # the old worker answering nothing: no reason to wait for it
+            # The browser looks for a new sw.js at each visit; asked here, from the loaded page,
+            # so that nothing the old worker is still answering holds the kill switch back.
+            page.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")
             gone = "caches.keys().then((names) => names.length === 0)"
-            if not eventually(page, gone):
-                page.goto("about:blank")
-                page.goto(host + "/notes/")
             assert eventually(page, gone), page.evaluate(f"Promise.all([caches.keys(), {WORKERS}])")
         with pytest.raises(Error, match="ERR_CONNECTION_REFUSED"):
             page.goto(host + "/notes/glossary/")  # nothing kept any more

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,15 @@ def test_a_build_without_directory_urls_stops_with_the_line_to_change(project: P
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"mkdocs.yml:{line}: use_directory_urls is false, but the term engine" in result.stderr, result.stderr
+
+
+def test_directory_urls_turned_off_on_the_command_line_stop_the_build_saying_so(project: Path, tmp_path: Path):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "-  use_directory_urls is false, but the term engine" in result.stderr, result.stderr  # no file:line of a file that does not set it
+    assert "build without --no-directory-urls" in result.stderr
 
 
 def test_the_hook_and_the_scripts_take_docs_dir_from_beside_mkdocs_yml(tmp_path: Path, monkeypatch):

@@ -18,7 +18,8 @@ It uses one pure module of the engine's package, notes_site.source, for its UTF-
   the index kept out of the page's load and off its main thread.
 - The print page's links and ids made in one pass over each page: the print-site
   plugin rewrites the whole page once per link, which on a glossary of 1,300 terms
-  took 9 of a 27 s build.
+  took 9 of a 27 s build; and the plugin asked about a link's target page once, not
+  once per place on it that a link leads to.
 """
 
 from __future__ import annotations
@@ -63,11 +64,17 @@ PRINT_SITE_IMAGE = re.compile(r"<img[^>]+src=\"([^\">]+)\"", flags=re.IGNORECASE
 # Where PRINT_SITE_ID can match: on a line that holds its `id="` (neither `[^\s]+` nor
 # `.*?` crosses a line's end), in its case-blindness.
 ID_ATTRIBUTE = re.compile(r"id=\"", flags=re.IGNORECASE)
-# Each rewrite, and how to find the tags it rewrites, as its own pattern finds them.
-PRINT_SITE_REWRITES: dict[str, Callable[[str], Iterator[re.Match[str]]]] = {
-    "fix_href_links": PRINT_SITE_LINK.finditer,
-    "update_anchor_ids": lambda html: starting_on_lines_with(PRINT_SITE_ID, ID_ATTRIBUTE, html),
-    "fix_image_src": PRINT_SITE_IMAGE.finditer,
+# A link's fragment that the print-site plugin keeps as it is, after the target page's
+# key: no "/" (its path normalising would read one), "#" or "&" (it unescapes the link).
+PLAIN_FRAGMENT = re.compile(r"[^/#&]+")
+FRAGMENT_SLOT = "\ue000"  # a fragment of a link asked about: in no link of a page
+TagRewrite = Callable[[re.Match[str]], str]  # one tag's new text, on one page
+# Each rewrite: how to find the tags it rewrites, as its own pattern finds them, and how
+# to rewrite each of them on a page (given the plugin's rewrite and its arguments).
+PRINT_SITE_REWRITES: dict[str, tuple[Callable[[str], Iterator[re.Match[str]]], Callable[..., TagRewrite]]] = {
+    "fix_href_links": (PRINT_SITE_LINK.finditer, lambda rewrite, *args: each_link(rewrite, *args)),
+    "update_anchor_ids": (lambda html: starting_on_lines_with(PRINT_SITE_ID, ID_ATTRIBUTE, html), lambda rewrite, *args: each_tag(rewrite, *args)),
+    "fix_image_src": (PRINT_SITE_IMAGE.finditer, lambda rewrite, *args: each_tag(rewrite, *args)),
 }
 
 
@@ -134,23 +141,25 @@ def rewrite_print_links_in_one_pass() -> None:
     each tag's text in the whole page, once per tag, which grows with the square of
     a page's size. Done once per process; the output is the plugin's own (a test
     compares the two on every page)."""
-    for name, find in PRINT_SITE_REWRITES.items():
+    for name, (find, each) in PRINT_SITE_REWRITES.items():
         rewrite = getattr(print_site_urls, name)
         if not getattr(rewrite, "one_tag_at_a_time", False):
-            setattr(print_site_urls, name, one_tag_at_a_time(rewrite, find))
+            setattr(print_site_urls, name, one_tag_at_a_time(rewrite, find, each))
 
 
-def one_tag_at_a_time(rewrite: Callable[..., str], find: Callable[[str], Iterator[re.Match[str]]]) -> Callable[..., str]:
-    """``rewrite(page_html, *args)`` done in one pass: each tag ``find`` finds is given
-    to ``rewrite`` alone, once per distinct tag."""
+def one_tag_at_a_time(
+    rewrite: Callable[..., str], find: Callable[[str], Iterator[re.Match[str]]], each: Callable[..., TagRewrite]
+) -> Callable[..., str]:
+    """``rewrite(page_html, *args)`` done in one pass: each tag ``find`` finds is
+    rewritten by ``each(rewrite, *args)``, once per distinct tag."""
 
     def rewritten(page_html: str, *args: Any) -> str:
-        done: dict[str, str] = {}
+        rewrite_tag, done = each(rewrite, *args), {}
         out, last = [], 0
         for tag in find(page_html):
             text = tag.group()
             if text not in done:
-                done[text] = rewrite(text, *args)
+                done[text] = rewrite_tag(tag)
             out += [page_html[last : tag.start()], done[text]]
             last = tag.end()
         return "".join(out) + page_html[last:]
@@ -158,6 +167,47 @@ def one_tag_at_a_time(rewrite: Callable[..., str], find: Callable[[str], Iterato
     rewritten.one_tag_at_a_time = True  # type: ignore[attr-defined]
     rewritten.__wrapped__ = rewrite  # type: ignore[attr-defined]
     return rewritten
+
+
+def each_tag(rewrite: Callable[..., str], *args: Any) -> TagRewrite:
+    """The plugin's rewrite of the tag alone."""
+    return lambda tag: rewrite(tag.group(), *args)
+
+
+def each_link(rewrite: Callable[..., str], *args: Any) -> TagRewrite:
+    """The plugin's fix_href_links of a link (PRINT_SITE_LINK), asked once per page it
+    leads to, not once per place on it: the plugin gives a link to a place on a page
+    that page's new address and the fragment as it is, when the fragment is plain. (The
+    term links, some 50 a lesson to one page, the glossary: 16,000 questions at 325
+    lessons, where the pages they lead to make 1,000.)"""
+    # The part before the fragment, and whether there is one: the new address, with a slot
+    # for the fragment; None if the link is kept as it is; "" if each must be asked about.
+    by_target: dict[tuple[str, bool], str | None] = {}
+
+    def rewrite_link(link: re.Match[str]) -> str:
+        other, url = link.group(1, 2)
+        target, hashmark, fragment = url.partition("#")
+        if "&" in target or (hashmark and not PLAIN_FRAGMENT.fullmatch(fragment)):
+            return rewrite(link.group(), *args)
+        if (target, bool(hashmark)) not in by_target:
+            asked = f'<a href="{target}{hashmark}{FRAGMENT_SLOT if hashmark else ""}"'
+            answer = rewrite(asked, *args)  # '<a href="new address"', or as asked if kept
+            if answer == asked:
+                by_target[target, bool(hashmark)] = None
+            elif answer.count(FRAGMENT_SLOT) == (1 if hashmark else 0) and answer.startswith('<a href="'):
+                by_target[target, bool(hashmark)] = answer.removeprefix('<a href="')[:-1]
+            else:  # not what the plugin has been seen to do
+                by_target[target, bool(hashmark)] = ""
+        address = by_target[target, bool(hashmark)]
+        if address is None:
+            return link.group()
+        if not address:
+            return rewrite(link.group(), *args)
+        # As the plugin writes the tag: what stood before href=, then the new address.
+        address = address.replace(FRAGMENT_SLOT, fragment)
+        return f'<a href="{address}"' if other is None else f'<a {other.rstrip()} href="{address}"'
+
+    return rewrite_link
 
 
 def starting_on_lines_with(pattern: re.Pattern[str], marker: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -37,10 +37,42 @@ def test_each_tag_is_rewritten_once_however_often_it_is_on_the_page(site_hook):
         rewritten.append(html)
         return html.replace('href="', f'href="#{page_key}-')
 
-    one_pass = site_hook.one_tag_at_a_time(rewrite, site_hook.PRINT_SITE_REWRITES["fix_href_links"])
+    find, _ = site_hook.PRINT_SITE_REWRITES["fix_href_links"]
+    one_pass = site_hook.one_tag_at_a_time(rewrite, find, site_hook.each_tag)
     page = '<p><a href="a">A</a> <a href="a">A</a> <a class="x" href="b">B</a></p>'
     assert one_pass(page, "lesson") == '<p><a href="#lesson-a">A</a> <a href="#lesson-a">A</a> <a class="x" href="#lesson-b">B</a></p>'
     assert rewritten == ['<a href="a"', '<a class="x" href="b"']
+
+
+# Links of every kind the plugin tells apart, from pages at the site's root and below it.
+LINKS = [
+    '<a href="../../glossary/#latency">', '<a class="glossary-term" data-summary="x" href="../../glossary/#throughput">',
+    '<a href="../../glossary/#latency">', '<a href="../glossary/">', '<a href="../07-availability/">', '<a href="#intro">',
+    '<a href="https://example.com/a#b">', '<a href="www.example.com/#x">', '<a href="mailto:x@example.com">',
+    '<a href="../../downloads/deck.apkg">', '<a href="../figures/1.svg#frag">', '<a href="./#here">', '<a href="">',
+    '<a href="../x/#a/../b">', '<a href="../x/#a&amp;b">', '<a href="../x&amp;y/#z">', '<a href="../x&#35;y">', '<a href="../x/#">', '<a\n  HREF="../Y/#Z">',
+    '<a title="t"   href="../../glossary/#latency">', '<a href="?q=1#r">', '<a href="index.md#s">', '<a href="../x/#a.b_c-1">',
+]
+PAGE_URLS = ["", "glossary/", "lessons/06-latency-and-throughput/", "a/b/c/"]
+
+
+@pytest.mark.parametrize("page_url", PAGE_URLS)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_are_rewritten_as_the_plugin_rewrites_each(site_hook, page_url: str, directory_urls: bool):
+    """Asked once per page a link leads to, not once per place on it: the same tags."""
+    plugin = getattr(urls.fix_href_links, "__wrapped__", urls.fix_href_links)
+    asked = []
+
+    def rewrite(html: str, *args) -> str:
+        asked.append(html)
+        return plugin(html, *args)
+
+    page_key = urls.get_page_key(page_url)
+    find, _ = site_hook.PRINT_SITE_REWRITES["fix_href_links"]
+    rewrite_link = site_hook.each_link(rewrite, page_key, page_url, directory_urls)
+    for link in find("\n".join(LINKS)):
+        assert rewrite_link(link) == plugin(link.group(), page_key, page_url, directory_urls), link.group()
+    assert sum("glossary/#" in html for html in asked) == 1  # four links to places on one page
 
 
 @pytest.mark.parametrize(

@@ -100,15 +100,16 @@ KEPT_CATALOGS: dict[tuple[str, ...], Kept] = {}
 def load(docs_dir: str, lessons_dir: str, glossary: str, build: str = "") -> Catalog:
     """The catalog of the files as they are now: the kept one while no file changed.
     Within one ``build`` (any name, new for each build), the files are looked at once."""
+    # Where the build runs is part of the key: no look at the file system to make it.
+    key = (docs_dir.rstrip("/"), os.path.abspath(docs_dir), lessons_dir, glossary)
+    kept = KEPT_CATALOGS.get(key)
+    if kept and build and kept.build == build:
+        return kept.catalog  # twice a page: nothing more is looked at
     root = Path(docs_dir)
     if not root.is_dir():
         raise NoSuchFolder(f"{docs_dir}: no such folder: 'docs_dir' of notes_site.extension names the docs folder, from the folder the build runs in")
     if not (root / lessons_dir).is_dir():
         raise NoSuchFolder(f"{docs_dir}/{lessons_dir}: no such folder: the lessons go there ('lessons' of notes_site.extension names it, inside docs_dir)")
-    key = (docs_dir.rstrip("/"), str(root.resolve()), lessons_dir, glossary)
-    kept = KEPT_CATALOGS.get(key)
-    if kept and build and kept.build == build:
-        return kept.catalog
     # A stat of each file, no more, while nothing changed.
     files = markdown_files(str(root / lessons_dir), f"{lessons_dir.strip('/')}/")
     glossary_file = markdown_file(str(root / glossary))

@@ -33,6 +33,7 @@ from mkdocs.config import load_config
 from export_decks import DECK_NAME, NAME
 from notes_site.catalog import load
 from notes_site.extension import NotesExtension
+from notes_site import rendering
 
 FILE_NAME = f"{NAME}.epub"
 HERE = "http://site.invalid/"  # a base to resolve a page's relative links against
@@ -101,18 +102,11 @@ def nav_sources(nav: Iterable[object]) -> list[str]:
     return found
 
 
-def page_url(source: str, use_directory_urls: bool) -> str:
-    """Where MkDocs puts a docs file, relative to the site's root."""
-    stem = source.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
-
-
-def book_pages(nav: Iterable[object], written: set[str], glossary: str, use_directory_urls: bool) -> list[Page]:
-    """The written lessons in the nav's order, then the glossary."""
+def book_pages(nav: Iterable[object], written: set[str], glossary: str) -> list[Page]:
+    """The written lessons in the nav's order, then the glossary: each where the build
+    wrote it (directory URLs, which the build requires)."""
     sources = [source for source in nav_sources(nav) if source in written] + [glossary]
-    return [Page(source, page_url(source, use_directory_urls), posixpath.basename(source).removesuffix(".md") + ".xhtml") for source in sources]
+    return [Page(source, rendering.site_path(source), posixpath.basename(source).removesuffix(".md") + ".xhtml") for source in sources]
 
 
 def built_file(site: Path, url: str) -> Path:
@@ -337,7 +331,7 @@ def export(site_dir: Path, config_file: Path) -> Path:
     settings = NotesExtension(**config.mdx_configs.get("notes_site.extension", {})).getConfigs()
     catalog = load(str(config_file.parent / settings["docs_dir"]), settings["lessons"], settings["glossary"])
     written = {lesson.path for lesson in catalog.lessons if not lesson.unwritten}
-    pages = book_pages(config.nav or [], written, settings["glossary"], config.use_directory_urls)
+    pages = book_pages(config.nav or [], written, settings["glossary"])
     site_url = config.site_url or ""
     meta = {
         "title": config.site_name or DECK_NAME, "author": config.site_author or "", "site_url": site_url,

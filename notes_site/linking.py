@@ -68,15 +68,22 @@ def mark_mentions(
     """Mark the first mention of each key in each ``##`` section of the page.
     ``stash`` is the page's Markdown's (``md.htmlStash``)."""
     section = Section(term_sections, stash)
-    blocks = [child for child in root if not HEADING.match(child.tag)]
-    # The page's texts are searched at once; mark_in takes each one's mentions in turn.
-    found = iter(mentions_in_each([text for block in blocks for text in texts_to_mark(block)], finder))
-    for child in list(root):
+    children = list(root)
+    # Where each block's texts to mark are, found in one walk: marking them changes texts,
+    # never the tree, so they are then marked where they are, in the page's order.
+    places = [[] if HEADING.match(child.tag) else texts_to_mark(child, []) for child in children]
+    # The page's texts are searched at once, and each one's mentions taken in turn.
+    found = iter(mentions_in_each([text_at(place) for block in places for place in block], finder))
+    for child, block in zip(children, places):
         level = HEADING.match(child.tag)
         if level:
             enter_heading(section, int(level.group(1)), text_of(child), finder)
-        else:
-            mark_in(child, found, marks, section)
+        for element, is_tail in block:
+            text = marked(text_at((element, is_tail)), next(found), marks, section)
+            if is_tail:
+                element.tail = text
+            else:
+                element.text = text
 
 
 def enter_heading(section: Section, level: int, text: str, finder: Finder) -> None:
@@ -87,16 +94,25 @@ def enter_heading(section: Section, level: int, text: str, finder: Finder) -> No
         section.own = defined.key if defined else None
 
 
-def texts_to_mark(element: etree.Element) -> Iterator[str]:
-    """The texts of an element that mark_in splits, in its order."""
+Place = tuple[etree.Element, bool]  # an element, and whether its tail (else its text) is meant
+
+
+def texts_to_mark(element: etree.Element, places: list[Place]) -> list[Place]:
+    """Where the texts of an element to mark are, in its order, added to ``places``."""
     if element.tag in SKIPPED:
-        return
+        return places
     if markable(element.text):
-        yield element.text
+        places.append((element, False))
     for child in element:
-        yield from texts_to_mark(child)
+        texts_to_mark(child, places)
         if markable(child.tail):
-            yield child.tail
+            places.append((child, True))
+    return places
+
+
+def text_at(place: Place) -> str:
+    element, is_tail = place
+    return element.tail if is_tail else element.text  # type: ignore[return-value]
 
 
 def markable(text: str | None) -> bool:
@@ -118,18 +134,6 @@ def mentions_in_each(texts: list[str], finder: Finder) -> list[list[Mention]]:
         offset = starts[index]
         found[index].append(Mention(key, start - offset, end - offset, other_sense))
     return found
-
-
-def mark_in(element: etree.Element, found: Iterator[list[Mention]], marks: dict[str, Mark], section: Section) -> None:
-    """``found``: the mentions in each of texts_to_mark(element), in its order."""
-    if element.tag in SKIPPED:
-        return
-    if markable(element.text):
-        element.text = marked(element.text, next(found), marks, section)
-    for child in element:
-        mark_in(child, found, marks, section)
-        if markable(child.tail):
-            child.tail = marked(child.tail, next(found), marks, section)
 
 
 def marked(text: str, mentions: list[Mention], marks: dict[str, Mark], section: Section) -> str:

@@ -69,13 +69,6 @@ ID_ATTRIBUTE = re.compile(r"id=\"", flags=re.IGNORECASE)
 PLAIN_FRAGMENT = re.compile(r"[^/#&]+")
 FRAGMENT_SLOT = "\ue000"  # a fragment of a link asked about: in no link of a page
 TagRewrite = Callable[[re.Match[str]], str]  # one tag's new text, on one page
-# Each rewrite: how to find the tags it rewrites, as its own pattern finds them, and how
-# to rewrite each of them on a page (given the plugin's rewrite and its arguments).
-PRINT_SITE_REWRITES: dict[str, tuple[Callable[[str], Iterator[re.Match[str]]], Callable[..., TagRewrite]]] = {
-    "fix_href_links": (PRINT_SITE_LINK.finditer, lambda rewrite, *args: each_link(rewrite, *args)),
-    "update_anchor_ids": (lambda html: starting_on_lines_with(PRINT_SITE_ID, ID_ATTRIBUTE, html), lambda rewrite, *args: each_tag(rewrite, *args)),
-    "fix_image_src": (PRINT_SITE_IMAGE.finditer, lambda rewrite, *args: each_tag(rewrite, *args)),
-}
 
 
 @event_priority(100)  # first: the search plugin's own on_config asks for the theme's templates
@@ -177,9 +170,9 @@ def each_tag(rewrite: Callable[..., str], *args: Any) -> TagRewrite:
 def each_link(rewrite: Callable[..., str], *args: Any) -> TagRewrite:
     """The plugin's fix_href_links of a link (PRINT_SITE_LINK), asked once per page it
     leads to, not once per place on it: the plugin gives a link to a place on a page
-    that page's new address and the fragment as it is, when the fragment is plain. (The
-    term links, some 50 a lesson to one page, the glossary: 16,000 questions at 325
-    lessons, where the pages they lead to make 1,000.)"""
+    that page's new address and the fragment as it is, when the fragment is plain. (A
+    lesson's term links, some 50, all lead to the glossary: at 325 lessons, 16,000
+    questions became one a lesson.)"""
     # The part before the fragment, and whether there is one: the new address, with a slot
     # for the fragment; None if the link is kept as it is; "" if each must be asked about.
     by_target: dict[tuple[str, bool], str | None] = {}
@@ -208,6 +201,15 @@ def each_link(rewrite: Callable[..., str], *args: Any) -> TagRewrite:
         return f'<a href="{address}"' if other is None else f'<a {other.rstrip()} href="{address}"'
 
     return rewrite_link
+
+
+# Each rewrite: how to find the tags it rewrites, as its own pattern finds them, and how
+# to rewrite each of them on a page (given the plugin's rewrite and its arguments).
+PRINT_SITE_REWRITES: dict[str, tuple[Callable[[str], Iterator[re.Match[str]]], Callable[..., TagRewrite]]] = {
+    "fix_href_links": (PRINT_SITE_LINK.finditer, each_link),
+    "update_anchor_ids": (lambda html: starting_on_lines_with(PRINT_SITE_ID, ID_ATTRIBUTE, html), each_tag),
+    "fix_image_src": (PRINT_SITE_IMAGE.finditer, each_tag),
+}
 
 
 def starting_on_lines_with(pattern: re.Pattern[str], marker: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -73,13 +73,13 @@ def mark_mentions(
     # never the tree, so they are then marked where they are, in the page's order.
     places = [[] if HEADING.match(child.tag) else texts_to_mark(child, []) for child in children]
     # The page's texts are searched at once, and each one's mentions taken in turn.
-    found = iter(mentions_in_each([text_at(place) for block in places for place in block], finder))
+    found = iter(mentions_in_each([text_at(*place) for block in places for place in block], finder))
     for child, block in zip(children, places):
         level = HEADING.match(child.tag)
         if level:
             enter_heading(section, int(level.group(1)), text_of(child), finder)
         for element, is_tail in block:
-            text = marked(text_at((element, is_tail)), next(found), marks, section)
+            text = marked(text_at(element, is_tail), next(found), marks, section)
             if is_tail:
                 element.tail = text
             else:
@@ -110,8 +110,7 @@ def texts_to_mark(element: etree.Element, places: list[Place]) -> list[Place]:
     return places
 
 
-def text_at(place: Place) -> str:
-    element, is_tail = place
+def text_at(element: etree.Element, is_tail: bool) -> str:
     return element.tail if is_tail else element.text  # type: ignore[return-value]
 
 

@@ -55,6 +55,9 @@ def test_within_a_build_the_files_are_looked_at_once(project: Path, counted):
     lesson = project / "docs" / LESSON
     lesson.write_text(lesson.read_text() + "\n- One more note\n")
     assert load(docs, "lessons", "glossary.md", build="one") is first and len(counted) == 1
+    (project / "docs").rename(project / "moved")  # within the build, not even the folder is looked at
+    assert load(docs, "lessons", "glossary.md", build="one") is first
+    (project / "moved").rename(project / "docs")
     assert load(docs, "lessons", "glossary.md", build="two") is not first and len(counted) == 2
     assert load(docs, "lessons", "glossary.md") is not first and len(counted) == 2  # no build: looked at, unchanged
 

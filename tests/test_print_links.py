@@ -4,6 +4,7 @@ rewrites the whole page once per tag, which grows with the square of a page's si
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,22 @@ def test_links_are_rewritten_as_the_plugin_rewrites_each(site_hook, page_url: st
     for link in find("\n".join(LINKS)):
         assert rewrite_link(link) == plugin(link.group(), page_key, page_url, directory_urls), link.group()
     assert sum("glossary/#" in html for html in asked) == 1  # four links to places on one page
+
+
+def test_a_link_is_asked_about_alone_where_the_answer_drops_its_fragment(site_hook):
+    """Not what the plugin does: a rewrite that does not keep the fragment is asked about
+    each link, so that its own answer is what the page gets."""
+    asked = []
+
+    def rewrite(html: str, page_key: str) -> str:
+        asked.append(html)
+        return re.sub(r'href="[^"]*"', f'href="#{page_key}-{len(asked)}"', html)
+
+    find, _ = site_hook.PRINT_SITE_REWRITES["fix_href_links"]
+    rewrite_link = site_hook.each_link(rewrite, "lesson")
+    links = list(find('<a href="../g/#a"> <a class="x" href="../g/#b">'))
+    assert [rewrite_link(link) for link in links] == ['<a href="#lesson-2"', '<a class="x" href="#lesson-3"']
+    assert asked[1:] == ['<a href="../g/#a"', '<a class="x" href="../g/#b"']
 
 
 @pytest.mark.parametrize(

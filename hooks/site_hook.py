@@ -20,6 +20,8 @@ It uses one pure module of the engine's package, notes_site.source, for its UTF-
   plugin rewrites the whole page once per link, which on a glossary of 1,300 terms
   took 9 of a 27 s build; and the plugin asked about a link's target page once, not
   once per place on it that a link leads to.
+- On the print page, each code line's anchor given the id its link leads to: the
+  plugin rewrites the line's self-link, but not its id.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs_print_site_plugin import renderer as print_site_renderer
 from mkdocs_print_site_plugin import urls as print_site_urls
 
 from notes_site.source import decode
@@ -68,6 +71,9 @@ ID_ATTRIBUTE = re.compile(r"id=\"", flags=re.IGNORECASE)
 # key: no "/" (its path normalising would read one), "#" or "&" (it unescapes the link).
 PLAIN_FRAGMENT = re.compile(r"[^/#&]+")
 FRAGMENT_SLOT = "\ue000"  # a fragment of a link asked about: in no link of a page
+# A code line's anchor (pymdownx.highlight's anchor_linenums), `<a id="X" name="X" href="#X">`;
+# in the glossary X starts with its entry's id (notes_site.rendering).
+CODE_LINE_ANCHOR = re.compile(r'<a id="([^"]*__codelineno-[^"]*)" name="\1"')
 TagRewrite = Callable[[re.Match[str]], str]  # one tag's new text, on one page
 
 
@@ -77,6 +83,7 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     config.theme.get_env = cache(config.theme.get_env)  # type: ignore[method-assign]
     if config.plugins.get("print-site"):
         rewrite_print_links_in_one_pass()
+        give_code_lines_their_print_ids()
     return config
 
 
@@ -138,6 +145,25 @@ def rewrite_print_links_in_one_pass() -> None:
         rewrite = getattr(print_site_urls, name)
         if not getattr(rewrite, "one_tag_at_a_time", False):
             setattr(print_site_urls, name, one_tag_at_a_time(rewrite, find, each))
+
+
+def give_code_lines_their_print_ids() -> None:
+    """Each page the print-site plugin puts on the print page, with its code lines' ids
+    prefixed by the page's key, as the plugin prefixes their links (fix_href_links). It
+    prefixes only the ids of headings, list items and footnotes: each line's link led
+    nowhere, and two pages' code blocks would share ids. Done once per process."""
+    fix_internal_links = print_site_renderer.fix_internal_links
+    if getattr(fix_internal_links, "gives_code_lines_ids", False):
+        return
+
+    def fixed(page_html: str, page_url: str, *args: Any, **kwargs: Any) -> str:
+        key = print_site_urls.get_page_key(page_url)
+        fixed_html = fix_internal_links(page_html, page_url, *args, **kwargs)
+        return CODE_LINE_ANCHOR.sub(lambda line: f'<a id="{key}-{line[1]}" name="{key}-{line[1]}"', fixed_html)
+
+    fixed.gives_code_lines_ids = True  # type: ignore[attr-defined]
+    fixed.__wrapped__ = fix_internal_links  # type: ignore[attr-defined]
+    print_site_renderer.fix_internal_links = fixed
 
 
 def one_tag_at_a_time(

@@ -19,7 +19,6 @@ LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 # contents to find a place in them, so they need headings of their own.
 LONG_NOTES = 30
 NOT_PRINTED = "print-site-plugin-ignore"  # hidden on the print page (its stylesheet is only there), as on paper
-CODE_LINE = "__codelineno-"  # a code block's line anchors (pymdownx.highlight's anchor_linenums)
 
 
 def pages(site: Path) -> list[Path]:
@@ -103,8 +102,6 @@ def test_every_local_link_to_a_place_on_a_page_finds_it(site: Path):
             target = target / "index.html" if target.is_dir() else target
             if target.suffix != ".html" or not target.is_file():
                 continue  # not a page: test_every_image_and_local_link_resolves
-            if base == "/print/index.html" and CODE_LINE in url.fragment:
-                continue  # the print-site plugin makes code lines' self-links, not their ids, the page's
             checked += 1
             if unquote(url.fragment) not in places_on(target):
                 missing.append(f"{base}: {tag['href']}")

@@ -115,3 +115,21 @@ def test_ids_are_found_as_the_plugin_finds_them_on_every_page(site: Path, site_h
         html = path.read_text()
         found = [m.span() for m in site_hook.starting_on_lines_with(site_hook.PRINT_SITE_ID, site_hook.ID_ATTRIBUTE, html)]
         assert found == [m.span() for m in site_hook.PRINT_SITE_ID.finditer(html)], path
+
+
+def test_code_lines_keep_their_links_and_ids_apart_on_the_print_page(site_hook):
+    """Two pages with a code block each: on the print page each line's link leads to its
+    own line, and no id is there twice (the plugin alone prefixes the links, not the ids)."""
+    from mkdocs_print_site_plugin import renderer
+
+    site_hook.give_code_lines_their_print_ids()
+    site_hook.give_code_lines_their_print_ids()  # once per process: not wrapped twice
+    assert not getattr(renderer.fix_internal_links.__wrapped__, "gives_code_lines_ids", False)
+    code = '<pre><code><a id="{0}__codelineno-0-1" name="{0}__codelineno-0-1" href="#{0}__codelineno-0-1"></a>x\n</code></pre>'
+    pages = {"lessons/19-configuration/": code.format(""), "glossary/": code.format("json--"), "": code.format("")}
+    print_page = "".join(renderer.fix_internal_links(html, url, True, "1") for url, html in pages.items())
+    ids = re.findall(r'\bid="([^"]*__codelineno[^"]*)"', print_page)
+    links = re.findall(r'href="#([^"]*)"', print_page)
+    assert sorted(ids) == sorted(links) == sorted(re.findall(r'\bname="([^"]*)"', print_page))
+    assert len(set(ids)) == len(pages)
+    assert "glossary-json--__codelineno-0-1" in ids

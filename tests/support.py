@@ -9,6 +9,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from markdown import Markdown
 from mkdocs.config import load_config
 
@@ -32,6 +33,16 @@ def site_setup() -> MarkdownSetup:
     config = load_config(str(ROOT / "mkdocs.yml"))
     md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     return next(ext.setup for ext in md.registeredExtensions if isinstance(ext, NotesExtension))
+
+
+def built_page(file: Path) -> BeautifulSoup:
+    """A built page's HTML, parsed once per session: tests read it and never change it."""
+    return parsed(file.resolve())
+
+
+@cache
+def parsed(file: Path) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(), "html.parser")
 
 
 def summaries() -> dict[str, str]:

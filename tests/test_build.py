@@ -7,12 +7,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from notes_site.lessons import NOTES, Lesson
 from notes_site.outline import code_rows
 from figure_palette import dark_variant
-from support import mkdocs_build, search_documents, sources
+from support import built_page, mkdocs_build, search_documents, sources
 
 LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 # A lesson's notes with more list items than this are long: a reader needs its table of
@@ -23,10 +22,6 @@ NOT_PRINTED = "print-site-plugin-ignore"  # hidden on the print page (its styles
 
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(), "html.parser")
 
 
 def lesson_pages(site: Path) -> dict[int, Path]:
@@ -43,7 +38,7 @@ def test_every_lesson_has_its_page_with_its_title(site: Path):
     lessons = lesson_pages(site)
     assert sorted(lessons) == [lesson.number for lesson in sources().lessons]
     for lesson in sources().lessons:
-        title = soup(lessons[lesson.number]).find("h1").get_text(strip=True).rstrip("¶")
+        title = built_page(lessons[lesson.number]).find("h1").get_text(strip=True).rstrip("¶")
         assert title == f"Lesson {lesson.number}: {lesson.title}"
 
 
@@ -51,7 +46,7 @@ def test_unwritten_lessons_say_so_and_are_left_out_of_search(site: Path):
     indexed = {doc["location"].split("#")[0] for doc in search_documents(site)}
     unwritten = {lesson.number for lesson in sources().lessons if lesson.unwritten}
     for number, path in lesson_pages(site).items():
-        page = soup(path)
+        page = built_page(path)
         location = f"lessons/{path.parent.name}/"
         if number in unwritten:
             assert "not written yet" in page.find("article").get_text()
@@ -65,7 +60,7 @@ def test_every_image_and_local_link_resolves(site: Path, attribute: str):
     missing = []
     for path in pages(site):
         base = "/" + path.relative_to(site).as_posix()
-        for tag in soup(path).select(f"article [{attribute}]"):
+        for tag in built_page(path).select(f"article [{attribute}]"):
             url = urlsplit(tag[attribute])
             if url.scheme or url.netloc or not url.path or url.path.endswith(".pdf"):
                 continue  # the PDF is `make pdf`'s: browser/test_print.py follows its links
@@ -85,14 +80,14 @@ def test_every_local_link_to_a_place_on_a_page_finds_it(site: Path):
 
     def places_on(page: Path) -> set[str]:
         if page not in places:
-            html = soup(page)
+            html = built_page(page)
             places[page] = {e["id"] for e in html.select("[id]")} | {a["name"] for a in html.select("a[name]")}
         return places[page]
 
     missing, checked = [], 0
     for path in pages(site):
         base = "/" + path.relative_to(site).as_posix()
-        for tag in soup(path).select("article a[href*='#']"):
+        for tag in built_page(path).select("article a[href*='#']"):
             url = urlsplit(tag["href"])
             if url.scheme or url.netloc or not url.fragment:
                 continue
@@ -110,7 +105,7 @@ def test_every_local_link_to_a_place_on_a_page_finds_it(site: Path):
 
 
 def test_every_figure_has_alt_text_and_opens_in_the_lightbox(site: Path):
-    images = [(path, img) for path in pages(site) for img in soup(path).select("article img")]
+    images = [(path, img) for path in pages(site) for img in built_page(path).select("article img")]
     figures = [(path, img) for path, img in images if "no-lightbox" not in img.get("class", [])]
     assert len(figures) >= 14  # figures 1-6 and the Markdown guide's example, each light and dark
     for _, img in images:
@@ -127,7 +122,7 @@ def test_every_figure_is_written_for_both_palettes(site: Path):
     the same alt text. (A photo is written once.)"""
     pairs = 0
     for path in pages(site):
-        images = [img for img in soup(path).select("article img") if urlsplit(img["src"]).path.endswith(".svg")]
+        images = [img for img in built_page(path).select("article img") if urlsplit(img["src"]).path.endswith(".svg")]
         for img in images:
             assert img["src"].endswith(("#only-light", "#only-dark")), f"{path}: {img['src']}"
         for light, dark in zip(images, images[1:]):
@@ -149,7 +144,7 @@ def test_no_list_fails_to_render(site: Path):
     """A paragraph that starts with, or has after a line break, a list marker is a broken list."""
     broken = []
     for path in pages(site):
-        article = soup(path).find("article")
+        article = built_page(path).find("article")
         for paragraph in article.find_all("p") if article else []:
             lines = paragraph.get_text().split("\n")
             if any(LIST_MARKER.match(line) for line in lines):
@@ -159,13 +154,13 @@ def test_no_list_fails_to_render(site: Path):
 
 def test_each_lesson_has_an_edit_link_to_its_own_file(site: Path):
     for path in lesson_pages(site).values():
-        edit = soup(path).select_one('a[title="Edit this page"]')
+        edit = built_page(path).select_one('a[title="Edit this page"]')
         assert edit["href"].endswith(f"/edit/main/docs/lessons/{path.parent.name}.md")
 
 
 def test_no_page_loads_from_another_host(site: Path):
     for path in pages(site):
-        for tag in soup(path).select("script[src], link[href], img[src]"):
+        for tag in built_page(path).select("script[src], link[href], img[src]"):
             url = tag.get("src") or tag.get("href")
             if tag.name == "link" and tag.get("rel") not in (["stylesheet"], ["preload"], ["icon"]):
                 continue
@@ -173,18 +168,18 @@ def test_no_page_loads_from_another_host(site: Path):
 
 
 def test_last_update_comes_from_git_and_falls_back_without_history(site: Path, project: Path, tmp_path: Path):
-    dated = soup(lesson_pages(site)[6]).select_one(".git-revision-date-localized-plugin")
+    dated = built_page(lesson_pages(site)[6]).select_one(".git-revision-date-localized-plugin")
     assert dated and dated.get_text(strip=True)
     result = mkdocs_build(project, tmp_path / "site")  # a copy: no git history at all
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/lessons/06-latency-and-throughput/index.html"
-    assert soup(page).select_one(".git-revision-date-localized-plugin").get_text(strip=True)
+    assert built_page(page).select_one(".git-revision-date-localized-plugin").get_text(strip=True)
 
 
 def test_every_page_has_a_description_and_open_graph_tags(site: Path):
     descriptions = {}
     for path in pages(site):
-        head = soup(path).find("head")
+        head = built_page(path).find("head")
         description = head.find("meta", attrs={"name": "description"})["content"]
         assert len(description) > 40, path
         assert head.find("meta", property="og:title")["content"], path
@@ -205,7 +200,7 @@ def notes_list_items(lesson: Lesson) -> int:
 
 def notes_toc_entries(page: Path) -> list[str]:
     """The entries of the page's table of contents under "Notes from the video"."""
-    toc = soup(page).select_one("nav.md-nav--secondary")
+    toc = built_page(page).select_one("nav.md-nav--secondary")
     notes = next(a for a in toc.select("a.md-nav__link") if a.get_text(strip=True) == NOTES)
     nested = notes.find_parent("li").find("nav")
     return [a.get_text(strip=True) for a in nested.select("a.md-nav__link")] if nested else []
@@ -224,7 +219,7 @@ def test_every_written_lesson_has_its_notes_section(site: Path):
     for lesson in sources().lessons:
         if not lesson.unwritten:
             assert f"\n## {NOTES}\n" in lesson.body, lesson.path
-            assert NOTES in [h.get_text(strip=True).rstrip("¶") for h in soup(lesson_pages(site)[lesson.number]).select("article h2")]
+            assert NOTES in [h.get_text(strip=True).rstrip("¶") for h in built_page(lesson_pages(site)[lesson.number]).select("article h2")]
 
 
 def test_the_search_worker_is_one_file(site: Path):

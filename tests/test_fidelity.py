@@ -28,7 +28,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from support import FIXTURES, sources
+from support import FIXTURES, built_page, sources
 
 NOTES = FIXTURES / "notes-source.md"
 LESSON = re.compile(r"^#{2,3} Lesson (\d+):")
@@ -249,7 +249,10 @@ def similar(notes: str, site: str) -> bool:
     """The notes' text on the site, but for spelling: all of it, as the site may add a
     word around it (a link's text) but never drop the end of an item; an empty text (an
     item "...") is similar to nothing."""
-    return notes == site or bool(notes and site and notes in site) or SequenceMatcher(None, notes, site).ratio() >= 0.8
+    if notes == site or (notes and site and notes in site):
+        return True
+    matcher = SequenceMatcher(None, notes, site)  # the cheap upper bounds first, as difflib.get_close_matches
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 def item_name(text: str) -> str:
@@ -352,7 +355,7 @@ def site_page(site: Path, key: str) -> Path:
 
 
 def site_items(page: Path) -> list[tuple[int, str]]:
-    article = BeautifulSoup(page.read_text(), "html.parser").find("article")
+    article = built_page(page).find("article")
     items = []
     for li in article.find_all("li"):
         depth = len(li.find_parents(["ul", "ol"])) - 1
@@ -367,7 +370,7 @@ def site_items(page: Path) -> list[tuple[int, str]]:
 
 def notes_headings(page: Path) -> list[str]:
     """The h3 and h4 headings under "Notes from the video", as plain words."""
-    article = BeautifulSoup(page.read_text(), "html.parser").find("article")
+    article = built_page(page).find("article")
     notes = next((h for h in article.find_all("h2") if normal(h.get_text()) == "notes from the video"), None)
     return [normal(h.get_text()) for h in notes.find_all_next(["h3", "h4"])] if notes else []
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from support import ROOT, search_documents, sources, summaries
+from support import ROOT, built_page, search_documents, sources, summaries
 
 
 def glossary(site: Path) -> BeautifulSoup:
-    return BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser")
+    return built_page(site / "glossary" / "index.html")
 
 
 def entries(site: Path):
@@ -68,7 +68,7 @@ def test_every_entry_links_to_the_term_heading_in_the_lesson_that_teaches_it(sit
         assert link.get_text() == f"Lesson {entry.taught.lesson.number}: {entry.taught.lesson.title}"
         page, _, anchor = link["href"].partition("#")
         target = (site / "glossary" / page / "index.html").resolve()
-        assert BeautifulSoup(target.read_text(), "html.parser").find(id=anchor), link["href"]
+        assert built_page(target).find(id=anchor), link["href"]
 
 
 def words(text: str) -> list[str]:
@@ -78,7 +78,7 @@ def words(text: str) -> list[str]:
 def taught_definition(site: Path, link: str) -> list[str]:
     """The words of a term's definition on the lesson page a glossary link leads to."""
     page, _, anchor = link.partition("#")
-    lesson = BeautifulSoup((site / "glossary" / page / "index.html").read_text(), "html.parser")
+    lesson = built_page(site / "glossary" / page / "index.html")
     text = []
     for sibling in lesson.find(id=anchor).find_next_siblings():
         if sibling.name in ("h2", "h3"):
@@ -154,7 +154,7 @@ def test_term_links_are_in_text_only_and_carry_their_summary(site: Path):
     written = [lesson for lesson in sources().lessons if not lesson.unwritten]
     linked = 0
     for lesson in written:
-        page = BeautifulSoup(lesson_page(site, lesson.path).read_text(), "html.parser")
+        page = built_page(lesson_page(site, lesson.path))
         for link in page.select("a.glossary-term"):
             summary = summaries[link["href"].split("#")[1]]
             assert link["data-summary"] == summary and not link.has_attr("aria-describedby")  # set by its tooltip
@@ -175,10 +175,10 @@ def test_search_finds_entries_by_name_not_letters_or_repeated_definitions(site: 
 
 
 def test_a_term_is_not_linked_where_a_word_of_its_name_means_something_else(site: Path):
-    lesson = BeautifulSoup(lesson_page(site, "lessons/12-relational-databases.md").read_text(), "html.parser")
+    lesson = built_page(lesson_page(site, "lessons/12-relational-databases.md"))
     rows = next(li for li in lesson.select("article li") if li.get_text().startswith("Rows = "))
     assert rows.find("a") is None  # "instance of entity" is no machine
-    availability = BeautifulSoup(lesson_page(site, "lessons/07-availability.md").read_text(), "html.parser")
+    availability = built_page(lesson_page(site, "lessons/07-availability.md"))
     redundancy = availability.find(id="redundancy").find_next("p")
     assert redundancy.get_text().startswith("The process of") and redundancy.find("a") is None
 

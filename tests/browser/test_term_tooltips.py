@@ -35,8 +35,8 @@ def written_lessons() -> list[str]:
 
 
 def lesson(page: Page, server: str, path: str = "lessons/08-caching") -> None:
-    page.goto(f"{server}/{path}/")
-    page.wait_for_load_state("networkidle")  # the tooltip's module has run
+    page.goto(f"{server}/{path}/", wait_until="load")  # the tooltip's module (deferred) has run
+    page.evaluate("document.fonts.ready.then(() => true)")  # and the text is laid out in its font
 
 
 @pytest.mark.parametrize("width", [320, 390, 768])

@@ -382,7 +382,6 @@ SITE_FURNITURE = (
     ".headerlink",  # a heading's permalink
     ".lesson-path",  # "Builds on" and "Leads to"
     ".lesson-done",  # "Mark as done"
-    ".term-summaries",  # the term links' summaries, for screen readers
     ".md-source-file",  # the date of the last update
 )
 EDITORS_NOTE = "Editor's note"

@@ -101,8 +101,8 @@ def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigatio
 # Per glossary entry, as printed: its full definition's fold (if any) is closed, and what
 # shows of it (the fold's body, else the short definition) is on the page and not empty.
 PRINTED_ENTRIES = """() => [...document.querySelectorAll("h3:has(+ .glossary-short)")].map(entry => {
-  const short = entry.nextElementSibling;
-  const full = short.nextElementSibling?.querySelector(":scope > details.glossary-definition");
+  const short = entry.nextElementSibling, section = short.nextElementSibling;
+  const full = section?.matches(".glossary-entry") ? section.querySelector(":scope > details.glossary-definition") : null;
   const shown = full ? full.querySelector(".glossary-definition-body") : short;
   const box = shown?.getBoundingClientRect();
   const visible = !!box && box.width > 0 && box.height > 0 && shown.checkVisibility({visibilityProperty: true});

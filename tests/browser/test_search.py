@@ -48,7 +48,8 @@ def search(page: Page, query: str) -> list[list[str]]:
 
 
 def settled(page: Page, results) -> list[list[str]]:
-    """The result links once the list stops changing: each keystroke searches again."""
+    """The result links once the list stops changing: the list may show before the
+    last search is answered."""
     read = "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.href))"
     last = results.evaluate_all(read)
     for _ in range(40):

@@ -25,7 +25,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from .outline import Heading, heading_ids, headings
+from .outline import Heading, code_rows, heading_ids, headings
 from .source import Problem, Source, key_line, read_source
 
 PREREQUISITES = "Prerequisites"
@@ -36,6 +36,10 @@ TERM_SECTIONS = (PREREQUISITES, KEY_TERMS)
 
 LESSON_TITLE = re.compile(r"^Lesson (\d+): (\S.*)$")
 FILE_NUMBER = re.compile(r"^(\d+)-")
+# What the page of a lesson not written yet says, and a written lesson must not.
+UNWRITTEN = re.compile(r"not written yet", re.I)
+# A bullet that lost the space after its "-": Python-Markdown shows it as a paragraph.
+BULLET_WITHOUT_SPACE = re.compile(r"^[ \t]*-([A-Za-z]\S*)")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
 FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
 # A control character, such as a NUL pasted in: never part of a name (a page's texts are
@@ -123,9 +127,38 @@ def parse_lesson(text: str, path: str, shown_path: str | None = None) -> tuple[L
         if section in TERM_SECTIONS and count == 0:
             line = source.first_body_line + next(h.row for h in found if h.level == 2 and h.text == section)
             problems.append(Problem(shown_path, line, f"'## {section}' has no terms: add '### Term' headings or remove the section"))
+    problems += bullets_without_space(lines, source.first_body_line, shown_path)
     terms = attach_data(source, terms, problems)
     unwritten = source.meta.get("status") == "unwritten"
+    if not unwritten:
+        problems += placeholder_left(source, shown_path)
     return Lesson(path, shown_path, number, name, unwritten, tuple(terms), source.body), problems
+
+
+def bullets_without_space(lines: list[str], first_line: int, path: str) -> list[Problem]:
+    """Each line outside fenced code that starts "-word": meant as a bullet, shown as text."""
+    code = code_rows(lines)
+    return [
+        Problem(path, first_line + row, f"'-{found.group(1)}' is not a bullet: put a space after the '-', '- {found.group(1)}'")
+        for row, line in enumerate(lines)
+        if not code[row] and (found := BULLET_WITHOUT_SPACE.match(line))
+    ]
+
+
+def placeholder_left(source: Source, path: str) -> list[Problem]:
+    """What a written lesson keeps of its "not written yet" page: out of search, or
+    described as not written."""
+    problems = []
+    search = source.meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        problems.append(Problem(path, key_line(source, "search"), "a written lesson is kept out of search: delete 'search: exclude: true'"))
+    if UNWRITTEN.search(str(source.meta.get("description", ""))):
+        problems.append(Problem(path, key_line(source, "description"), "the description says the lesson is not written yet: describe the lesson, or delete the line"))
+    for row, line in enumerate(source.body.split("\n")):
+        if UNWRITTEN.search(line):
+            problems.append(Problem(path, source.first_body_line + row, "the 'not written yet' notice is still here: delete it"))
+            break
+    return problems
 
 
 def lesson_title(source: Source, found: list[Heading], path: str, problems: list[Problem]) -> tuple[int, str] | None:

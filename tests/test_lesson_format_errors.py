@@ -32,6 +32,7 @@ def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Pat
     proxies = "docs/lessons/09-proxies.md"
     edit(project, proxies, "### Nginx\n\nA very popular webserver that is often used as a reverse proxy AND load balancer\n",
          "### Nginx\n\nVery `popular`\n")  # the summary is read from the rendering: no backticks
+    edit(project, "docs/lessons/08-caching.md", "\n- This is often measured in time duration\n", "\n-This is often measured in time duration\n")
     late = "docs/lessons/17-peer-to-peer-networks.md"
     edit(project, late, "## Key Terms\n", "## Key Terms\n\n### Redis\n\nAgain.\n\n### Glossary\n\nA list.\n\n### Paxos Raft\n\nAnother id.\n")
     result = mkdocs_build(project, tmp_path / "site")
@@ -42,6 +43,8 @@ def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Pat
         f"{LESSON}:{line_of(project, LESSON, '## Key terms')}: '## Key terms' should be '## Key Terms', exactly",
         f"docs/lessons/08-caching.md:{line_of(project, 'docs/lessons/08-caching.md', '### **Cache**')}: term name '**Cache**' has Markdown formatting: write it plain, '### Cache'",
         f"docs/lessons/08-caching.md:{line_of(project, 'docs/lessons/08-caching.md', '###')}: a term heading '###' has no name",
+        f"docs/lessons/08-caching.md:{line_of(project, 'docs/lessons/08-caching.md', '-This is often measured in time duration')}: "
+        "'-This' is not a bullet: put a space after the '-', '- This'",
         f"{at('### Redis')}: 'Redis' is already a key term of Lesson 13 (docs/lessons/13-key-value-stores.md:",
         f"{at('### Glossary')}: term 'Glossary' would have the glossary id '#glossary', which the heading 'Glossary' of docs/glossary.md already has",
         f"{at('### Paxos Raft')}: term 'Paxos Raft' would have the glossary id '#paxos-raft', which the term 'Paxos & Raft' already has",
@@ -107,3 +110,20 @@ def test_bad_front_matter_fails_the_build(project: Path, tmp_path: Path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert f"{LESSON}:3: front matter is not valid YAML" in result.stderr
+
+
+def test_a_lesson_written_over_its_placeholder_must_drop_all_of_it(project: Path, tmp_path: Path):
+    """Writing Lesson 20 but leaving what its "not written yet" page had: each leftover
+    is named, as the finished lesson would otherwise stay out of search and say it is
+    not written."""
+    lesson = "docs/lessons/20-rate-limiting.md"
+    edit(project, lesson, "status: unwritten\n", "")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    notice = next(line for line in (project / lesson).read_text().split("\n") if "not written yet" in line and line.startswith("!!!"))
+    for message in [
+        f"{lesson}:{line_of(project, lesson, 'search:')}: a written lesson is kept out of search: delete 'search: exclude: true'",
+        f"{lesson}:2: the description says the lesson is not written yet",
+        f"{lesson}:{line_of(project, lesson, notice)}: the 'not written yet' notice is still here: delete it",
+    ]:
+        assert re.search(r"^WARNING +-  " + re.escape(message), result.stderr, re.M), f"{message}\n\n{result.stderr}"

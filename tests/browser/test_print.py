@@ -98,6 +98,24 @@ def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigatio
         assert style(chrome, "display") == "none", chrome
 
 
+@pytest.mark.parametrize(("path", "ready"), [
+    ("/print/", ".lesson-done:not([hidden])"),  # the "Mark as done" of each lesson, shown by a script
+    ("/lessons/07-availability/", ".lesson-done:not([hidden])"),
+    ("/flashcards/", ".flashcard.is-current"),
+])
+def test_printed_a_page_shows_no_control(server, watched, path: str, ready: str):
+    """Paper has nothing to press: no button, field or menu of the page is printed,
+    once the page's scripts have shown theirs."""
+    page = watched.page
+    page.goto(server + path, wait_until="load")
+    page.locator(ready).first.wait_for()
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => [...document.querySelectorAll(".md-content :is(button, input, select, textarea)")]
+      .filter(control => control.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+      .map(control => control.outerHTML.slice(0, 80))""")
+    assert shown == [], shown
+
+
 # Per glossary entry, as printed: its full definition's fold (if any) is closed, and what
 # shows of it (the fold's body, else the short definition) is on the page and not empty.
 PRINTED_ENTRIES = """() => [...document.querySelectorAll("h3:has(+ .glossary-short)")].map(entry => {

@@ -23,6 +23,9 @@ from .source import Problem
 # regex engine skips to those characters: three times faster over 325 lessons.
 NOT_PROSE = re.compile(r"``*[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
 FEWEST_WORDS = 4  # a summary shorter than this cannot say what a term is
+# An Editor's note at a definition's own level (not in one of its lists): it corrects
+# the definition itself, which a summary taken from it would repeat.
+TOP_LEVEL_EDITORS_NOTE = re.compile(r'^(?:!!!|\?\?\?\+?) *\w+ +"Editor\'s note"', re.M)
 
 
 class Role(StrEnum):
@@ -202,23 +205,26 @@ def check_ids_unique(entries: list[Entry], taken_ids: dict[str, str], problems: 
 
 def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> list[Problem]:
     """A summary (notes_site.summaries, by entry id) is a tooltip's whole text: a
-    sentence that does not trail off."""
+    sentence that does not trail off, and not one that an Editor's note corrects."""
     problems = []
     for entry in entries:
         text = summaries[entry.id]
+        given = bool(entry.data.summary)
+        says_too_little = "so it cannot say what the term is"
         why = (
-            f"ends in '{text[-1]}'" if text.endswith((":", ";", ",")) else
-            f"has fewer than {FEWEST_WORDS} words" if len(text.split()) < FEWEST_WORDS else None
+            f"ends in '{text[-1]}', {says_too_little}" if text.endswith((":", ";", ",")) else
+            f"has fewer than {FEWEST_WORDS} words, {says_too_little}" if len(text.split()) < FEWEST_WORDS else
+            "is from a definition that an Editor's note corrects, so tooltips would repeat what the note corrects"
+            if not given and TOP_LEVEL_EDITORS_NOTE.search(entry.definition) else None
         )
         if why is None:
             continue
         lesson = entry.taught.lesson
-        given = bool(entry.data.summary)
         line = entry.data.line if given else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
         source = "its 'summary:'" if given else "its definition's first sentence"
         problems.append(Problem(
             lesson.shown_path, line,
-            f"the summary of '{entry.name}' ({source}: '{text}') {why}, so it cannot say what the term is: "
+            f"the summary of '{entry.name}' ({source}: '{text}') {why}: "
             "give the term a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...'",
         ))
     return problems

@@ -70,7 +70,7 @@ def test_a_reverse_card_blanks_a_name_inside_a_word_and_a_part_of_a_name(site: P
                for card in page(site, "flashcards").select("article .flashcard[data-term]")}
     assert prompts["postgres"] == "A relational database that uses a dialect of SQL called …"
     assert prompts["google-cloud-storage"] == "… is a blob … service by …"
-    assert prompts["high-availability"] == 'Systems with particularly … levels of …, typically 9 "Nines" or more'
+    assert prompts["high-availability"] == "Systems with particularly … levels of …, usually five nines (99.999%) or more"
     assert prompts["cache-hit"] == "When requested data is found in a …"
 
 

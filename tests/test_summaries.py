@@ -194,3 +194,20 @@ def test_a_summary_that_is_not_one_line_of_text_is_named_with_its_line(given_sum
     assert problems == [
         "docs/lessons/03-more.md:3: 'summary' of term 'Stream' must be one line of text, like: summary: A ... that ..."
     ]
+
+
+def test_a_definition_that_an_editors_note_corrects_needs_a_summary_of_its_own():
+    """An Editor's note at the definition's own level corrects the definition, so the
+    summary, which tooltips show without the note, is written apart; a note inside one
+    of the definition's lists corrects a detail, and leaves the first sentence as it is."""
+    note = '!!! note "Editor\'s note"\n\n    Not quite. Source: [Streams](https://example.org)\n'
+    lesson = "# Lesson 3: More\n\n## Key Terms\n\n### Stream\n\nA feed of data that never ends\n\n{}\n"
+    _, _, problems = glossary_of(lesson.format(note))
+    assert problems == [
+        "docs/lessons/03-more.md:5: the summary of 'Stream' (its definition's first sentence: 'A feed of data that never ends') "
+        "is from a definition that an Editor's note corrects, so tooltips would repeat what the note corrects: give the term "
+        "a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...'"
+    ]
+    nested = "- A detail\n\n    " + note.replace("\n    ", "\n        ")
+    assert glossary_of(lesson.format(nested))[2] == []
+    assert given(f"A feed of data that never ends\n\n{note}")[2] == []

@@ -1,4 +1,4 @@
-// Material's search worker with three changes. overrides/main.html starts this worker in
+// Material's search worker with these changes. overrides/main.html starts this worker in
 // place of Material's, whose URL it passes as ?worker=, and names a BroadcastChannel of
 // the page's own as ?channel=.
 //
@@ -23,10 +23,15 @@
 //    keystroke can bring it back. If the index has not come INDEX_WAIT_MS after the
 //    page asked, the worker says "lost", and the page asks the reader to reload it
 //    (should the index come after all, Material's next results replace that).
+// 5. A plural finds its singular: "replicas" also asks for "replica", and "proxies" for
+//    "proxy" (Material's English index has no stemmer, and its trailing wildcard only
+//    finds longer words).
+// 6. A section titled as the query is its page's first result, never folded under
+//    "more on this page": "cache" shows the glossary's Cache before Cache Hit.
 "use strict";
 
 // Material's SearchMessageType.
-var SETUP = 0, READY = 1, QUERY = 2;
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var HYPHENATED = /(^|\s)([^\s"+\-:^~*]+(?:-[^\s"+\-:^~*]+)+)(?=\s|$)/g;
 var SITE = new URL("../", location.href); // this file is javascripts/search-worker.js
 var INDEX_WAIT_MS = 10000; // the index is the config alone (some hundred bytes): long enough on 2G
@@ -36,6 +41,50 @@ function requireParts(query) {
     // A stop word ("to" in "peer-to-peer") is not indexed: it cannot be required.
     var parts = word.split("-").filter(function (part) { return self.lunr.stopWordFilter(part.toLowerCase()); });
     return space + parts.map(function (part) { return "+" + part; }).join(" ");
+  });
+}
+
+// A plain word and its singulars, by the common English rules: "proxies", "proxy";
+// "caches", "cache", "cach" (as "matches", "match").
+function forms(word) {
+  if (!/^[a-z]{4,}$/.test(word)) return [word];
+  if (/ies$/.test(word)) return [word, word.slice(0, -3) + "y"];
+  if (/(s|x|z|ch|sh)es$/.test(word)) return [word, word.slice(0, -1), word.slice(0, -2)];
+  if (/[^su]s$/.test(word)) return [word, word.slice(0, -1)];
+  return [word];
+}
+
+function withSingulars(query) {
+  return query.replace(/(^|\s)([a-z]+)(?=\s|$)/gi, function (match, space, word) {
+    return space + [word].concat(forms(word.toLowerCase()).slice(1)).join(" ");
+  });
+}
+
+// The words of a query or a title, without lunr's operators (the page adds a trailing
+// "*") or Material's highlighting ("<mark>Cache</mark>").
+function wordsOf(text) {
+  return text.toLowerCase().replace(/<[^>]*>|~\d*|[*+^"]/g, "").split(/\s+/).filter(Boolean);
+}
+
+// A title that is the query, word for word, but for plurals: "caches" is "Cache".
+function isTitled(title, query) {
+  var said = wordsOf(query), words = wordsOf(title);
+  return said.length === words.length && said.every(function (word, index) {
+    var mine = forms(words[index]);
+    return forms(word).some(function (form) { return mine.indexOf(form) !== -1; });
+  });
+}
+
+function exactTitlesFirst(result, query) {
+  result.items.forEach(function (docs) {
+    var top = docs[0].score;
+    var exact = docs.findIndex(function (doc, index) {
+      return index > 0 && doc.location.indexOf("#") !== -1 && isTitled(doc.title || "", query);
+    });
+    if (exact === -1) return;
+    var doc = docs.splice(exact, 1)[0];
+    doc.score = Math.max(doc.score, top); // Material folds what scores below the first
+    docs.unshift(doc);
   });
 }
 
@@ -113,10 +162,12 @@ addEventListener("unhandledrejection", function (event) {
   }
 });
 
-// Material answers its setup with READY.
+// Material answers its setup with READY, and each query with its RESULT.
 var answer = self.postMessage.bind(self);
+var lastQuery = "";
 self.postMessage = function (message) {
   if (message && message.type === READY) ready = true;
+  if (message && message.type === RESULT && message.data && message.data.items) exactTitlesFirst(message.data, lastQuery);
   answer(message);
 };
 
@@ -125,7 +176,8 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (!message) return;
   if (message.type === QUERY && typeof message.data === "string") {
-    message.data = requireParts(message.data);
+    lastQuery = message.data;
+    message.data = withSingulars(requireParts(message.data));
   }
   if (message.type === SETUP && !passing) {
     setup = message.data;

@@ -159,7 +159,7 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], shown: OnPag
             f' aria-describedby="learning-path-hint" data-search-exclude>{svg}</section>'
         ),
         "",
-        '<details class="learning-path-list" data-search-exclude markdown>',
+        '<details class="learning-path-list abstract" data-search-exclude markdown>',
         "<summary>The map as a list</summary>",
         "",
         path_list(lessons, catalog.builds_on, link),

@@ -56,3 +56,24 @@ def test_every_editors_note_on_the_site_cites_a_public_source(site: Path):
         body = note.get_text(" ", strip=True).removeprefix(TITLE).strip()
         links = [a["href"] for a in note.select("a[href]") if a["href"].startswith("https://")]
         assert links and "Source" in body, f"{path.relative_to(site)}: {body[:60]}"
+
+
+# Material's look of a "note" admonition, which a <details> without a type class gets too.
+ADMONITION_TYPES = {"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"}
+RESTYLED_FOLDS = ("glossary-definition", "flashcard-definition")  # extra.css gives these a look of their own
+
+
+def test_only_an_editors_note_looks_like_one(site: Path):
+    """A reader learns the pencil of a "note" box as "the editor speaks": no other box or
+    fold on the site has it (the learning path's list once did)."""
+    lookalikes = []
+    for path in sorted(site.rglob("*.html")):
+        for box in BeautifulSoup(path.read_text(), "html.parser").select("article div.admonition, article details"):
+            classes = set(box.get("class", []))
+            if classes & set(RESTYLED_FOLDS):
+                continue
+            title = box.select_one(":scope > .admonition-title, :scope > summary")
+            looks_like_note = "note" in classes or (box.name == "details" and not classes & ADMONITION_TYPES)
+            if looks_like_note and (title is None or title.get_text(strip=True) != TITLE):
+                lookalikes.append(f"{path.relative_to(site)}: {title.get_text(strip=True) if title else box.name}")
+    assert lookalikes == []

@@ -38,3 +38,23 @@ def test_after_show_answer_the_focused_grade_looks_like_the_others(browser: Brow
     others = {tuple(page.get_by_role("button", name=name).evaluate(look)) for name in ("Again", "Hard", "Easy")}
     assert others == {tuple(good.evaluate(look))}
     context.close()
+
+
+# The h1's height against that of its own text, without the permalink after it.
+TITLE_GAP = """h1 => {
+  const text = document.createRange();
+  text.selectNodeContents(h1);
+  const link = h1.querySelector(".headerlink");
+  if (link) text.setEndBefore(link);
+  return h1.getBoundingClientRect().height - text.getBoundingClientRect().height;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/lessons/07-availability/", "/glossary/", "/writing-notes/"])
+def test_on_a_phone_a_title_takes_only_the_lines_of_its_words(browser: Browser, server, path: str):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    gap = page.locator("article h1").evaluate(TITLE_GAP)
+    context.close()
+    assert gap < 10, f"{gap:.0f} px under the title's words"  # less than a line: only the line height's own slack

@@ -44,8 +44,8 @@ function requireParts(query) {
   });
 }
 
-// A plain word and its singulars, by the common English rules: "proxies", "proxy";
-// "caches", "cache", "cach" (as "matches", "match").
+// A plain word and its singulars, by the common English rules: "proxies" and "proxy";
+// "caches" and "cache", and without its "es" too, as "matches" is "match".
 function forms(word) {
   if (!/^[a-z]{4,}$/.test(word)) return [word];
   if (/ies$/.test(word)) return [word, word.slice(0, -3) + "y"];

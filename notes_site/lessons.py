@@ -36,8 +36,10 @@ TERM_SECTIONS = (PREREQUISITES, KEY_TERMS)
 
 LESSON_TITLE = re.compile(r"^Lesson (\d+): (\S.*)$")
 FILE_NUMBER = re.compile(r"^(\d+)-")
-# What the page of a lesson not written yet says, and a written lesson must not.
+# What the page of a lesson not written yet says, and a written lesson must not: in its
+# description, and as the title of its notice (words of notes may say it of data).
 UNWRITTEN = re.compile(r"not written yet", re.I)
+UNWRITTEN_NOTICE = re.compile(r'^(?:!!!|\?\?\?\+?) *\w+ +"[^"]*not written yet', re.I)
 # A bullet that lost the space after its "-": Python-Markdown shows it as a paragraph.
 BULLET_WITHOUT_SPACE = re.compile(r"^[ \t]*-([A-Za-z]\S*)")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
@@ -155,7 +157,7 @@ def placeholder_left(source: Source, path: str) -> list[Problem]:
     if UNWRITTEN.search(str(source.meta.get("description", ""))):
         problems.append(Problem(path, key_line(source, "description"), "the description says the lesson is not written yet: describe the lesson, or delete the line"))
     for row, line in enumerate(source.body.split("\n")):
-        if UNWRITTEN.search(line):
+        if UNWRITTEN_NOTICE.match(line):
             problems.append(Problem(path, source.first_body_line + row, "the 'not written yet' notice is still here: delete it"))
             break
     return problems

@@ -87,3 +87,12 @@ def test_a_broken_lesson_names_its_file_line_and_fix(text, line, message):
 def test_line_numbers_count_the_front_matter():
     found = problems("---\ndescription: x\n---\n\n" + HEAD + "## Key Terms\n\n### Cache\n\n")
     assert found == ["docs/lessons/02-caching.md:9: term 'Cache' has no definition: write it under the heading"]
+
+
+def test_a_written_lesson_may_say_not_written_yet_and_a_dash_in_code():
+    """Only the placeholder's own notice and a bullet that lost its space are named, not
+    notes that say "not written yet" of data, nor a "-flag" in fenced code."""
+    text = HEAD + "## Notes from the video\n\n- Write-back: the data is not written yet to disk\n\n```text\n-flag\n```\n\n-Only this line\n"
+    assert problems(text) == ["docs/lessons/02-caching.md:11: '-Only' is not a bullet: put a space after the '-', '- Only'"]
+    notice = HEAD + '!!! info "The notes for this lesson are not written yet"\n\n    Help.\n'
+    assert problems(notice) == ["docs/lessons/02-caching.md:3: the 'not written yet' notice is still here: delete it"]

@@ -16,6 +16,7 @@ from html import escape
 from string import ascii_uppercase
 
 from .glossary import Entry, Role, Use
+from .names import other_names
 from .rendering import page_url
 
 OTHER = "#"  # the letter of names that start with no letter, such as "2PC"
@@ -73,13 +74,19 @@ def entry_body(entry: Entry, summary: str, page: str, edit_url: str, names: dict
     # Search shows an entry's name and short definition; the full definition is found
     # where its lesson teaches it. (A <section>, not a <div>: Material's search parser
     # loses an excluded <div> holding a code block.)
-    body = [f'<p class="glossary-short">{escape(summary)}</p>', '<section class="glossary-entry" data-search-exclude>']
+    body = [f'<p class="glossary-short">{escape(summary)}</p>']
+    # Searched with it: "HA" finds High Availability.
+    also_called = other_names(entry.name, entry.data.aliases)
+    if also_called:
+        body.append(f'<p class="glossary-also-called">Also called: {escape(", ".join(also_called))}</p>')
+    body.append('<section class="glossary-entry" data-search-exclude>')
     if definition:
         body.append(definition)
     if entry.see_also:
         related = ", ".join(f'<a href="#{id}">{escape(names[id])}</a>' for id in entry.see_also)
         body.append(f'<p class="glossary-see-also">See also: {related}</p>')
-    return "\n".join([*body, sources(entry, page, edit_url), "</section>"])
+    body += [sources(entry, page, edit_url), "</section>"]
+    return "\n".join(body)
 
 
 def says_more(entry: Entry, summary: str) -> bool:

@@ -77,6 +77,19 @@ def names_of(heading: str) -> tuple[str, ...]:
     return (heading,)
 
 
+def other_names(heading: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases that name the term otherwise ("HA", "RAM", "backward proxy"), not
+    those that only put the heading's own words in another form ("caching" for Cache,
+    "eviction policy" for Cache Eviction Policy): each of whose words starts as one of
+    the heading's words does (their first four letters, or the whole of a shorter one)."""
+    own = [word.lower() for word in WORD.findall(heading)]
+
+    def is_own(word: str) -> bool:
+        return any(heading_word.startswith(word.lower()[:4]) for heading_word in own)
+
+    return tuple(alias for alias in aliases if not all(is_own(word) for word in WORD.findall(alias)))
+
+
 def is_capitals(word: str) -> bool:
     return len(word) >= 2 and word.upper() == word and any(c.isalpha() for c in word)
 

@@ -57,7 +57,7 @@ a.glossary-term { color: inherit; text-decoration: underline dotted; }
 .admonition { margin: 1em 0; padding: 0.5em 1em; border-left: 4px solid #3f51b5; background: #eef0fa; }
 .admonition-title { font-family: sans-serif; font-weight: bold; margin: 0 0 0.25em; }
 .glossary-definition-title { font-style: italic; }
-.glossary-sources, .glossary-see-also, .lesson-path { font-size: 0.9em; }
+.glossary-sources, .glossary-see-also, .glossary-also-called, .lesson-path { font-size: 0.9em; }
 .cover { text-align: center; }
 .cover img { max-height: 95vh; }
 .title-page { text-align: center; margin-top: 20%; }

@@ -19,6 +19,16 @@ def entries(site: Path):
     return glossary(site).select("article h3[id]")
 
 
+def entry_parts(page: BeautifulSoup, id: str) -> list:
+    """What follows an entry's heading, up to the next heading."""
+    parts = []
+    for sibling in page.find(id=id).find_next_siblings(True):
+        if sibling.name in ("h2", "h3"):
+            break
+        parts.append(sibling)
+    return parts
+
+
 def lesson_page(site: Path, path: str) -> Path:
     return site / path.removesuffix(".md") / "index.html"
 
@@ -199,3 +209,23 @@ def test_a_lesson_that_says_a_word_only_in_its_other_sense_is_no_use_of_the_term
     line = glossary(site).find(id="process").find_next("p", class_="glossary-sources")
     also_in = line.get_text(" ", strip=True).split("Also in ")[1].split(" · ")[0]
     assert also_in == "Lesson 3 , Lesson 5 , Lesson 8 , Lesson 9 , Lesson 12 , Lesson 15 , Lesson 18"
+
+
+def test_an_entry_says_what_else_the_term_is_called_and_search_reads_it(site: Path):
+    """Its aliases that are not the heading's own words in another form: "HA" is said,
+    "highly available" is not (it links to the term in the lessons all the same)."""
+    page = glossary(site)
+    said = {}
+    for entry in sources().entries:
+        lines = [part for part in entry_parts(page, entry.id) if "glossary-also-called" in part.get("class", [])]
+        if lines:
+            (line,) = lines
+            said[entry.id] = line.get_text().removeprefix("Also called: ").split(", ")
+            assert set(said[entry.id]) <= set(entry.data.aliases), entry.id
+    assert said["high-availability"] == ["HA"]
+    assert said["memory"] == ["RAM"]
+    assert said["reverse-proxy"] == ["backward proxy"]
+    assert said["load-balancer"] == ["LB"]
+    assert not {"cache", "sharding", "cache-eviction-policy", "ip-address"} & set(said)
+    docs = {doc["location"]: doc["text"] for doc in search_documents(site)}
+    assert "<p>Also called: HA</p>" in docs["glossary/#high-availability"]

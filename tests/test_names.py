@@ -2,7 +2,7 @@
 
 import pytest
 
-from notes_site.names import Finder, Phrase, names_of
+from notes_site.names import Finder, Phrase, names_of, other_names
 
 NAMES = {
     "ip": ("IP", "Internet Protocol"),
@@ -82,3 +82,22 @@ def test_a_name_whose_lower_case_depends_on_the_next_letter_is_found():
     not a crash."""
     finder = Finder({"as": ("ΑΣ",)})
     assert [(m.key, m.start, m.end) for m in finder.mentions("the ΑΣ and ΑΣs")] == [("as", 4, 6)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "aliases", "others"),
+    [
+        ("High Availability", ("HA", "highly available"), ("HA",)),  # an acronym; the heading's words in another form
+        ("Memory", ("RAM",), ("RAM",)),
+        ("Reverse Proxy", ("backward proxy",), ("backward proxy",)),  # one word of its own is enough
+        ("Relational Database", ("relational db",), ("relational db",)),  # "db" is not how "database" starts
+        ("Cache", ("caching",), ()),
+        ("Sharding", ("shard",), ()),
+        ("Cache Eviction Policy", ("eviction policy",), ()),  # some of the heading's words
+        ("Non-Relational Database", ("non-relational",), ()),
+        ("IP Address", ("ip address",), ()),
+        ("CDN (Content Delivery Network)", ("CDN",), ()),  # the heading holds it
+    ],
+)
+def test_other_names_are_the_aliases_not_made_of_the_headings_words(heading, aliases, others):
+    assert other_names(heading, aliases) == others

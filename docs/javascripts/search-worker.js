@@ -26,8 +26,9 @@
 // 5. A plural finds its singular: "replicas" also asks for "replica", and "proxies" for
 //    "proxy" (Material's English index has no stemmer, and its trailing wildcard only
 //    finds longer words).
-// 6. A section titled as the query is its page's first result, never folded under
-//    "more on this page": "cache" shows the glossary's Cache before Cache Hit.
+// 6. A section named as the query is its page's first result, never folded under
+//    "more on this page": "cache" shows the glossary's Cache before Cache Hit, and "HA"
+//    the entry "Also called: HA" (notes_site/glossary_page.py) before SHA.
 "use strict";
 
 // Material's SearchMessageType.
@@ -61,9 +62,22 @@ function withSingulars(query) {
 }
 
 // The words of a query or a title, without lunr's operators (the page adds a trailing
-// "*") or Material's highlighting ("<mark>Cache</mark>").
+// "*") or Material's highlighting ("<mark>Cache</mark>"); a hyphen parts words, as the
+// index does.
 function wordsOf(text) {
-  return text.toLowerCase().replace(/<[^>]*>|~\d*|[*+^"]/g, "").split(/\s+/).filter(Boolean);
+  return text.toLowerCase().replace(/<[^>]*>|~\d*|[*+^"]/g, "").split(/[\s\-]+/).filter(Boolean);
+}
+
+// A glossary entry's other names, from its line "Also called: HA, highly available".
+var ALSO_CALLED = /<p>Also called: ([^<]*)<\/p>/; // the index keeps tags, not their attributes
+
+function otherNames(text) {
+  var line = ALSO_CALLED.exec(text.replace(/<\/?mark>/g, ""));
+  return line ? line[1].split(", ") : [];
+}
+
+function isNamed(doc, query) {
+  return [doc.title || ""].concat(otherNames(doc.text || "")).some(function (name) { return isTitled(name, query); });
 }
 
 // A title that is the query, word for word, but for plurals: "caches" is "Cache".
@@ -79,7 +93,7 @@ function exactTitlesFirst(result, query) {
   result.items.forEach(function (docs) {
     var top = docs[0].score;
     var exact = docs.findIndex(function (doc, index) {
-      return index > 0 && doc.location.indexOf("#") !== -1 && isTitled(doc.title || "", query);
+      return index > 0 && doc.location.indexOf("#") !== -1 && isNamed(doc, query);
     });
     if (exact === -1) return;
     var doc = docs.splice(exact, 1)[0];

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from notes_site.names import names_of
+from notes_site.names import names_of, other_names
 from static_host import StaticHost, serve
 from support import sources, summaries
 
@@ -99,6 +99,19 @@ def test_the_glossary_ranks_first_for_every_term_name(home: Page):
             elif name == entry.name and first[1] != f"/glossary/#{entry.id}":
                 missed.append(f"{name}: not the first entry, {first[:3]}")
     assert missed == []
+
+
+def test_an_other_name_finds_its_term(home: Page):
+    """An alias that the glossary gives as "Also called" ("HA", "LB", "backward proxy")
+    finds the glossary among the first 3 results, with the term first there: "HA" found
+    SHA and hashing, and never High Availability, before the entry said it."""
+    missed = []
+    for entry in sources().entries:
+        for name in other_names(entry.name, entry.data.aliases):
+            top = search(home, name)[:3]
+            if ["/glossary/", f"/glossary/#{entry.id}"] not in [result[:2] for result in top]:
+                missed.append(f"{name}: {[result[:2] for result in top]}")
+    assert missed == [], "\n".join(missed)
 
 
 def plural(word: str) -> str:

@@ -224,7 +224,10 @@ function study(root) {
   });
   find("[data-reset]").addEventListener("click", () => {
     if (!confirm("Forget what you have studied on every flashcard? This cannot be undone.")) return;
-    remember("The reset", (data) => (data.cards = {}));
+    const failed = store.update("The reset", (data) => (data.cards = {}));
+    tell(failed);
+    // "Backup downloaded." would read as if it held the cards just forgotten.
+    backup.say(failed ? "" : "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.");
     showNext();
   });
   // Another tab graded or restored: new counts, and a new card if this one was graded there.
@@ -233,7 +236,7 @@ function study(root) {
     else showCounts(Date.now());
   });
 
-  wireBackup(find("[data-study-backup]"), showNext);
+  const backup = wireBackup(find("[data-study-backup]"), showNext);
   showNext();
   root.classList.add("is-ready"); // the controls work from now on
   return { root, onKey };

@@ -6,10 +6,13 @@ import { datedName, mergeInto, readBackup, toBackup, toRevlogCsv } from "./study
 
 const REMIND_AFTER_MS = 7 * 24 * 60 * 60 * 1000; // WebKit deletes a site's storage after 7 days without a visit
 let boxes = 0; // ids of this visit's boxes: instant navigation may show several pages
+const wired = new WeakMap(); // each box wired, and what it returned
 
-/** Fills the box with its controls, once; `onRestore` runs after a restore changed the data. */
+/** Fills the box with its controls, once; `onRestore` runs after a restore changed the data.
+ *  Returns `say(text)`, for the page to tell in the box's status line what its own
+ *  controls did to the data (which leaves the box's last message out of date). */
 export function wireBackup(box, onRestore = () => {}) {
-  if (!box || "wired" in box.dataset) return;
+  if (!box || "wired" in box.dataset) return wired.get(box) || { say() {} };
   box.dataset.wired = "";
   const store = openStore();
   const id = `study-backup-${(boxes += 1)}`;
@@ -74,6 +77,9 @@ export function wireBackup(box, onRestore = () => {}) {
   remind();
   store.watch(box, remind);
   box.hidden = false;
+  const api = { say: (text) => tell(status, text) };
+  wired.set(box, api);
+  return api;
 }
 
 function save(name, type, text) {

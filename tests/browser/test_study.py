@@ -132,6 +132,22 @@ def test_reset_forgets_the_cards(server, watched):
     assert saved(page)["cards"] == {} and len(saved(page)["reviews"]) == 1
 
 
+def test_after_a_reset_the_backup_line_says_the_reset_not_the_last_backup(server, watched):
+    """"Backup downloaded." left on screen read as if that backup held nothing now."""
+    page = watched.page
+    open_deck(page, server)
+    page.keyboard.press("Enter")
+    page.keyboard.press("3")
+    with page.expect_download():
+        page.get_by_role("button", name="Download a backup").click()
+    status = page.locator(".study-backup [role=status]")
+    expect(status).to_have_text("Backup downloaded.")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset flashcard progress").click()
+    expect(status).to_have_text(re.compile(r"^Flashcard progress reset: .*A backup made before the reset brings it back\.$"))
+    assert watched.errors == []
+
+
 def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, watched):
     page, total = watched.page, len(sources().entries)
     page.goto(server + "/")

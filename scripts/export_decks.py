@@ -94,8 +94,17 @@ def built_definitions(page: Path, base: str) -> dict[str, str]:
         body = card.select_one(".flashcard-definition-body")
         if body is None:
             body = BeautifulSoup(f"<p>{card.select_one('.flashcard-short').decode_contents()}</p>", "html.parser")
-        definitions[card["data-term"]] = absolute_links(body, base).decode_contents().strip()
+        definitions[card["data-term"]] = absolute_links(without_anchors(body), base).decode_contents().strip()
     return definitions
+
+
+def without_anchors(element: Tag) -> Tag:
+    """Without the empty links that only mark a place, such as a code line's anchor
+    (pymdownx.highlight's anchor_linenums): a place on the site, in an app a link to nothing."""
+    for anchor in element.find_all("a"):
+        if not anchor.contents:
+            anchor.decompose()
+    return element
 
 
 def built_summaries(page: Path) -> dict[str, str]:

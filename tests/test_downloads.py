@@ -1,7 +1,7 @@
 """The flashcard downloads of `make build`: an Anki deck with one note per term, whose
 ids stay the same from build to build, and a CSV of the same cards; each definition
 read from the built flashcards page (tests/test_one_rendering.py compares them with the
-lessons, tests/test_anki_deck.py opens the deck with Anki's own backend)."""
+lessons and opens the deck with Anki's own backend)."""
 
 from __future__ import annotations
 
@@ -96,6 +96,7 @@ CARDS = """<div class="flashcard" data-term="ring"><p class="flashcard-short">A 
 <p>See <a href="../lessons/11-hashing/#ring">the ring</a>, <a href="#ring--line-1">a line</a>
 and <a href="https://example.com/x">out</a>.</p>
 <p><img alt="A ring" src="../photos/2.svg" /></p>
+<pre><code><a id="ring--line-1" name="ring--line-1" href="#ring--line-1"></a>hash(key)</code></pre>
 </div></details></div>
 <div class="flashcard" data-term="short"><p class="flashcard-short">Only <code>this</code> &amp; no more</p></div>"""
 
@@ -109,11 +110,21 @@ def test_a_definition_is_the_built_cards_with_links_that_work_outside_the_site(t
         '<p>See <a href="https://example.org/notes/lessons/11-hashing/#ring">the ring</a>, '
         '<a href="https://example.org/notes/flashcards/#ring--line-1">a line</a>\n'
         'and <a href="https://example.com/x">out</a>.</p>\n'
-        '<p><img alt="A ring" src="https://example.org/notes/photos/2.svg"/></p>'
+        '<p><img alt="A ring" src="https://example.org/notes/photos/2.svg"/></p>\n'
+        "<pre><code>hash(key)</code></pre>"  # a code line's anchor is a place on the site only
     )
     assert read["short"] == "<p>Only <code>this</code> &amp; no more</p>"  # a card with no more than its summary
     rooted = built_definitions(page, page_base("", "flashcards.md"))
     assert 'href="lessons/11-hashing/#ring"' in rooted["ring"] and 'src="photos/2.svg"' in rooted["ring"]
+
+
+def test_no_card_holds_an_empty_link(site: Path, tmp_path: Path):
+    """Lesson 19's code blocks carried an empty link per line into the deck and the CSV."""
+    notes, _, _ = read_deck(site / f"downloads/{NAME}.apkg", tmp_path)
+    backs = [fields.split("\x1f")[1] for _, _, fields in notes] + [row["definition"] for row in read_csv(site)]
+    assert any("<pre" in back for back in backs)
+    empty = [a for back in backs for a in BeautifulSoup(back, "html.parser").find_all("a") if not a.contents]
+    assert empty == []
 
 
 def test_the_csv_has_a_header_one_row_per_term_and_the_sites_definitions(site: Path):

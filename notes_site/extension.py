@@ -96,7 +96,7 @@ class PagePreprocessor(Preprocessor):
                 setting, draw = BLOCKS[line.strip()]
                 shown = OnPage(catalog.entries, self.extension.setup, settings[setting], self.md.htmlStash.store)
                 return lines[:row] + draw(catalog, settings, shown).split("\n") + lines[row + 1 :]
-        title = next(headings(lines), None)
+        title = next(headings(lines, code), None)
         match = LESSON_TITLE.match(title.text) if title and title.level == 1 else None
         lesson = catalog.lesson(int(match.group(1)), match.group(2).strip()) if match else None
         if lesson is None:

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from .lessons import KEY_TERMS, Lesson, Term, TermData, term_key
 from .names import Finder, Phrase, names_of
-from .outline import code_rows
+from .outline import ADMONITION_TITLE, code_rows
 from .source import Problem
 
 # What is not prose in a lesson's Markdown: inline code, link targets, HTML tags, bare URLs.
@@ -25,7 +25,7 @@ NOT_PROSE = re.compile(r"``*[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
 FEWEST_WORDS = 4  # a summary shorter than this cannot say what a term is
 # An Editor's note at a definition's own level (not in one of its lists): it corrects
 # the definition itself, which a summary taken from it would repeat.
-TOP_LEVEL_EDITORS_NOTE = re.compile(r'^(?:!!!|\?\?\?\+?) *\w+ +"Editor\'s note"', re.M)
+TOP_LEVEL_EDITORS_NOTE = re.compile(ADMONITION_TITLE + 'Editor\'s note"', re.M)
 
 
 class Role(StrEnum):

@@ -25,7 +25,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from .outline import Heading, code_rows, heading_ids, headings
+from .outline import ADMONITION_TITLE, Heading, code_rows, heading_ids, headings
 from .source import Problem, Source, key_line, read_source
 
 PREREQUISITES = "Prerequisites"
@@ -39,7 +39,7 @@ FILE_NUMBER = re.compile(r"^(\d+)-")
 # What the page of a lesson not written yet says, and a written lesson must not: in its
 # description, and as the title of its notice (words of notes may say it of data).
 UNWRITTEN = re.compile(r"not written yet", re.I)
-UNWRITTEN_NOTICE = re.compile(r'^(?:!!!|\?\?\?\+?) *\w+ +"[^"]*not written yet', re.I)
+UNWRITTEN_NOTICE = re.compile(ADMONITION_TITLE + '[^"]*not written yet', re.I)
 # A bullet that lost the space after its "-": Python-Markdown shows it as a paragraph.
 BULLET_WITHOUT_SPACE = re.compile(r"^[ \t]*-([A-Za-z]\S*)")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
@@ -97,7 +97,8 @@ def parse_lesson(text: str, path: str, shown_path: str | None = None) -> tuple[L
     shown_path = shown_path or path
     source, problems = read_source(text, shown_path)
     lines = source.body.split("\n")
-    found = list(headings(lines))
+    code = code_rows(lines)
+    found = list(headings(lines, code))
     title = lesson_title(source, found, path, problems)
     if title is None:
         return None, problems
@@ -129,7 +130,7 @@ def parse_lesson(text: str, path: str, shown_path: str | None = None) -> tuple[L
         if section in TERM_SECTIONS and count == 0:
             line = source.first_body_line + next(h.row for h in found if h.level == 2 and h.text == section)
             problems.append(Problem(shown_path, line, f"'## {section}' has no terms: add '### Term' headings or remove the section"))
-    problems += bullets_without_space(lines, source.first_body_line, shown_path)
+    problems += bullets_without_space(lines, code, source.first_body_line, shown_path)
     terms = attach_data(source, terms, problems)
     unwritten = source.meta.get("status") == "unwritten"
     if not unwritten:
@@ -137,9 +138,9 @@ def parse_lesson(text: str, path: str, shown_path: str | None = None) -> tuple[L
     return Lesson(path, shown_path, number, name, unwritten, tuple(terms), source.body), problems
 
 
-def bullets_without_space(lines: list[str], first_line: int, path: str) -> list[Problem]:
-    """Each line outside fenced code that starts "-word": meant as a bullet, shown as text."""
-    code = code_rows(lines)
+def bullets_without_space(lines: list[str], code: list[bool], first_line: int, path: str) -> list[Problem]:
+    """Each line outside fenced code (``code``, the lines' ``code_rows``) that starts
+    "-word": meant as a bullet, shown as text."""
     return [
         Problem(path, first_line + row, f"'-{found.group(1)}' is not a bullet: put a space after the '-', '- {found.group(1)}'")
         for row, line in enumerate(lines)

@@ -19,6 +19,9 @@ FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 FENCE_CLOSE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
 CUSTOM_ID = re.compile(r"(?:^|\s)#([\w-]+)")
+# An admonition's first line, or a fold's (pymdownx.details), up to its title's opening
+# quote: '!!! note "', '???+ note "'. A pattern's start, for the title it looks for.
+ADMONITION_TITLE = r'^(?:!!!|\?\?\?\+?) *\w+ +"'
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,10 @@ def code_rows(lines: list[str]) -> list[bool]:
     return flags
 
 
-def headings(lines: list[str]) -> Iterator[Heading]:
-    """Every ATX and setext heading outside fenced code."""
-    code = code_rows(lines)
+def headings(lines: list[str], code: list[bool] | None = None) -> Iterator[Heading]:
+    """Every ATX and setext heading outside fenced code; ``code``, the lines'
+    ``code_rows``, where the caller has them already."""
+    code = code_rows(lines) if code is None else code
     for row, line in enumerate(lines):
         if code[row]:
             continue

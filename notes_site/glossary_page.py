@@ -75,7 +75,8 @@ def entry_body(entry: Entry, summary: str, page: str, edit_url: str, names: dict
     # where its lesson teaches it. (A <section>, not a <div>: Material's search parser
     # loses an excluded <div> holding a code block.)
     body = [f'<p class="glossary-short">{escape(summary)}</p>']
-    # Searched with it: "HA" finds High Availability.
+    # Searched with it: "HA" finds High Availability. docs/javascripts/search-worker.js
+    # reads this line ("Also called: " and the names, ", " between) to rank the entry first.
     also_called = other_names(entry.name, entry.data.aliases)
     if also_called:
         body.append(f'<p class="glossary-also-called">Also called: {escape(", ".join(also_called))}</p>')

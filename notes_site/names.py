@@ -78,10 +78,10 @@ def names_of(heading: str) -> tuple[str, ...]:
 
 
 def other_names(heading: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """The aliases that name the term otherwise ("HA", "RAM", "backward proxy"), not
-    those that only put the heading's own words in another form ("caching" for Cache,
-    "eviction policy" for Cache Eviction Policy): each of whose words starts as one of
-    the heading's words does (their first four letters, or the whole of a shorter one)."""
+    """The aliases that name the term otherwise ("HA", "RAM", "backward proxy"). The
+    others only put the heading's own words in another form ("caching" for Cache,
+    "eviction policy" for Cache Eviction Policy): each of their words starts as one of
+    the heading's words does (in its first four letters, or all of a shorter word)."""
     own = [word.lower() for word in WORD.findall(heading)]
 
     def is_own(word: str) -> bool:

@@ -1,6 +1,7 @@
 """The headings of a Markdown text as Python-Markdown sees them: outside fenced code,
 ATX (``## Title``, a space after the hashes as ``pymdownx.saneheaders`` wants) or
-setext (a title underlined with ``===`` or ``---``), with any ``{ #custom-id }``.
+setext (a title underlined with ``===`` or ``---``), with any ``{ #custom-id }``; and
+the other line shapes the checks share: fenced code's rows, an admonition's title line.
 
 The bottom layer: text in, records out, no Markdown or MkDocs objects.
 """

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from static_host import serve
-from support import ROOT, mkdocs_build
+from support import BUILT_SITE, ROOT, make_build, mkdocs_build
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "notes_site", "overrides", "CONTRIBUTING.md")
 HOOKS = re.compile(r"^hooks:\n(?:[ \t-].*\n|\n)*", re.M)
@@ -22,12 +21,11 @@ HOOKS = re.compile(r"^hooks:\n(?:[ \t-].*\n|\n)*", re.M)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `make build` makes it: the strict build, then the flashcard decks,
     the EPUB and the service worker."""
+    if os.environ.get(BUILT_SITE):
+        return Path(os.environ[BUILT_SITE])
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    for script in ("scripts/export_decks.py", "scripts/make_epub.py", "scripts/offline.py"):
-        step = subprocess.run([sys.executable, script, str(site_dir)], cwd=ROOT, capture_output=True, text=True)
-        assert step.returncode == 0, step.stderr
+    failed = make_build(ROOT, site_dir)
+    assert failed is None, failed
     return site_dir
 
 

@@ -57,6 +57,25 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> s
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
 
+# The folder of a site that `make build` has just made of this project, for a run of the
+# tests inside another test (test_contributing.py), which built it: the `site` fixture's.
+BUILT_SITE = "NOTES_BUILT_SITE"
+# The steps of `make build` after MkDocs: the flashcard decks, the EPUB, the service worker.
+AFTER_MKDOCS = ("scripts/export_decks.py", "scripts/make_epub.py", "scripts/offline.py")
+
+
+def make_build(project: Path, site_dir: Path) -> str | None:
+    """The site as `make build` makes it, built from ``project``; what failed, or None."""
+    result = mkdocs_build(project, site_dir)
+    if result.returncode:
+        return result.stderr
+    for script in AFTER_MKDOCS:
+        step = subprocess.run([sys.executable, script, str(site_dir)], cwd=project, capture_output=True, text=True)
+        if step.returncode:
+            return f"{script}: {step.stderr}"
+    return None
+
+
 def search_documents(site: Path) -> list[dict]:
     """The search index's documents: in search_index.json, or in the file its config
     names (the hook moves them there, for the worker to fetch at the first query)."""

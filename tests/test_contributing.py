@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from notes_site.lessons import KEY_TERMS, PREREQUISITES, parse_lesson
-from support import ROOT, mkdocs_build, search_documents
+from support import BUILT_SITE, ROOT, make_build, search_documents
 
 EXAMPLE = re.compile(r"## The lesson format.*?```markdown\n(.*?)\n```", re.S)
 # The tests that check a built site; each derives its counts from the sources.
@@ -42,15 +42,16 @@ def test_writing_lesson_20_from_the_example_passes_the_build_and_its_checks(tmp_
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, copy / name)
     (copy / "docs/lessons/20-rate-limiting.md").write_text(example())
-    # What the contributor runs: `make snapshot` (a build, then the new links recorded) ...
-    result = mkdocs_build(copy, copy / "site")
-    assert result.returncode == 0, result.stderr
+    # What the contributor runs: `make snapshot` (`make build`, then the new links recorded) ...
+    failed = make_build(copy, copy / "site")
+    assert failed is None, failed
     page = BeautifulSoup((copy / "site/lessons/20-rate-limiting/index.html").read_text(), "html.parser").find("article")
     assert page.find("h3", id="rate-limiting") and len(page.find("li", string=re.compile("a detail of the detail")).find_parents("ul")) == 3
     assert 'id="rate-limiting"' in (copy / "site/glossary/index.html").read_text()
     subprocess.run([sys.executable, "scripts/term_links.py", "site", "--write"], cwd=copy, check=True, capture_output=True)
-    # ... then the tests, which find one more written lesson and one more term.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # ... then the tests, which find one more written lesson and one more term, on that
+    # site: the copy's own build, as `make test` would make it.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", BUILT_SITE: str(copy / "site")}
     checks = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *(f"tests/{t}" for t in SITE_CHECKS)],
                             cwd=copy, env=env, capture_output=True, text=True)
     assert checks.returncode == 0, checks.stdout[-3000:]

@@ -18,8 +18,10 @@ build: check-python $(VENV)/.installed ## Build the site into site/ with the str
 pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-notes.pdf with Chromium
 	$(BIN)/python scripts/make_pdf.py site
 
+# Two processes, each file's tests in one (they share its fixtures): the browser tests
+# mostly wait, so one process left two cores a third idle (15 min, and 12.5 with two).
 test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses 2 --dist loadfile
 
 snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff
 	$(BIN)/python scripts/term_links.py site --write

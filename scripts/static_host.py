@@ -12,6 +12,7 @@ import argparse
 import gzip
 import http.server
 import mimetypes
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,11 +58,20 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        # A browser that leaves a page, or cancels a download, closes its connection while
+        # the file is sent: that is no error of the site's, and a traceback would say it is.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path, port: int = 0):
     """Serve root in a background thread; yields the base URL."""
     handler = type("Host", (StaticHost,), {"root": Path(root).resolve()})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

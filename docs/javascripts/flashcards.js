@@ -14,6 +14,9 @@ const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy
 // than making the reader wait, once nothing else is left.
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
 const scheduler = fsrs({ enable_fuzz: true }); // fuzz: cards learnt together drift apart
+// What the backup line says after a reset, here or in another tab.
+const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
+const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card is new again. A backup made before the reset brings it back.";
 
 let session = null; // the flashcards page on screen, if it is
 
@@ -227,11 +230,13 @@ function study(root) {
     const failed = store.update("The reset", (data) => (data.cards = {}));
     tell(failed);
     // "Backup downloaded." would read as if it held the cards just forgotten.
-    backup.say(failed ? "" : "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.");
+    backup.say(failed ? "" : RESET);
     showNext();
   });
   // Another tab graded or restored: new counts, and a new card if this one was graded there.
-  store.watch(root, () => {
+  store.watch(root, (data, before) => {
+    // As after a reset here: this tab's "Backup downloaded." would read as if it held them.
+    if (Object.keys(before.cards).length && !Object.keys(data.cards).length) backup.say(RESET_ELSEWHERE);
     if (current && JSON.stringify(saved(current)) !== shown) showNext();
     else showCounts(Date.now());
   });

@@ -114,9 +114,10 @@ function createStore() {
     if (event.key !== KEY && event.key !== null) return;
     const stored = readStored(event.key === null ? null : event.newValue);
     if (stored.kind !== "current") return; // cleared, or not ours to read: keep what we have
+    const before = data;
     data = stored.data;
     for (const watcher of [...watchers]) {
-      if (watcher.root.isConnected) watcher.onChange(data);
+      if (watcher.root.isConnected) watcher.onChange(data, before);
       else watchers.delete(watcher); // a page instant navigation has left
     }
   });
@@ -127,7 +128,7 @@ function createStore() {
     },
     /** Messages about the stored value, for the page to show once. */
     notices,
-    /** Calls onChange(data) when another tab changes the data, while root is on the page. */
+    /** Calls onChange(data, before) when another tab changes the data, while root is on the page. */
     watch(root, onChange) {
       watchers.add({ root, onChange });
     },

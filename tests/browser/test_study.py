@@ -148,6 +148,34 @@ def test_after_a_reset_the_backup_line_says_the_reset_not_the_last_backup(server
     assert watched.errors == []
 
 
+def test_a_reset_in_another_tab_is_said_on_this_ones_backup_line(browser, server):
+    """This tab's "Backup downloaded." would read, after another tab's reset, as if that
+    backup were of cards now new; a grade in the other tab changes nothing there."""
+    context = browser.new_context()
+    here, there, total = context.new_page(), context.new_page(), len(sources().entries)
+    errors = []
+    for page in (here, there):
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        open_deck(page, server)
+    here.keyboard.press("Enter")
+    here.keyboard.press("3")
+    with here.expect_download():
+        here.get_by_role("button", name="Download a backup").click()
+    status = here.locator(".study-backup [role=status]")
+    expect(status).to_have_text("Backup downloaded.")
+    counts(there, 1, total - 1, seen=1)  # the other tab has heard of the grade
+    there.keyboard.press("Enter")
+    there.keyboard.press("3")
+    counts(here, 2, total - 2, seen=2)
+    expect(status).to_have_text("Backup downloaded.")
+    there.once("dialog", lambda dialog: dialog.accept())
+    there.get_by_role("button", name="Reset flashcard progress").click()
+    counts(here, 0, total, seen=2)
+    expect(status).to_have_text(re.compile(r"^Flashcard progress was reset in another tab: .*A backup made before the reset brings it back\.$"))
+    assert errors == []
+    context.close()
+
+
 def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, watched):
     page, total = watched.page, len(sources().entries)
     page.goto(server + "/")

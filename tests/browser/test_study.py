@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from support import ROOT, sources
 
@@ -45,6 +45,22 @@ def nav_sections() -> dict[str, list[str]]:
     loader.add_constructor("!ENV", lambda loader, node: None)
     nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=loader)["nav"]
     return {name: pages for item in nav if isinstance(item, dict) for name, pages in item.items() if isinstance(pages, list)}
+
+
+def graded_and_backed_up(page: Page) -> Locator:
+    """One card graded Good, then a backup downloaded: the backup's status line."""
+    page.keyboard.press("Enter")
+    page.keyboard.press("3")
+    with page.expect_download():
+        page.get_by_role("button", name="Download a backup").click()
+    status = page.locator(".study-backup [role=status]")
+    expect(status).to_have_text("Backup downloaded.")
+    return status
+
+
+def reset(page: Page) -> None:
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset flashcard progress").click()
 
 
 def test_grading_a_card_persists_across_a_reload(server, watched):
@@ -126,8 +142,7 @@ def test_reset_forgets_the_cards(server, watched):
     page.keyboard.press("Enter")
     page.keyboard.press("3")
     counts(page, 1, total - 1, seen=1)
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Reset flashcard progress").click()
+    reset(page)
     counts(page, 0, total, seen=1)  # the review log, and so today's new cards, stay
     assert saved(page)["cards"] == {} and len(saved(page)["reviews"]) == 1
 
@@ -136,14 +151,8 @@ def test_after_a_reset_the_backup_line_says_the_reset_not_the_last_backup(server
     """"Backup downloaded." left on screen read as if that backup held nothing now."""
     page = watched.page
     open_deck(page, server)
-    page.keyboard.press("Enter")
-    page.keyboard.press("3")
-    with page.expect_download():
-        page.get_by_role("button", name="Download a backup").click()
-    status = page.locator(".study-backup [role=status]")
-    expect(status).to_have_text("Backup downloaded.")
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Reset flashcard progress").click()
+    status = graded_and_backed_up(page)
+    reset(page)
     expect(status).to_have_text(re.compile(r"^Flashcard progress reset: .*A backup made before the reset brings it back\.$"))
     assert watched.errors == []
 
@@ -157,19 +166,13 @@ def test_a_reset_in_another_tab_is_said_on_this_ones_backup_line(browser, server
     for page in (here, there):
         page.on("pageerror", lambda error: errors.append(str(error)))
         open_deck(page, server)
-    here.keyboard.press("Enter")
-    here.keyboard.press("3")
-    with here.expect_download():
-        here.get_by_role("button", name="Download a backup").click()
-    status = here.locator(".study-backup [role=status]")
-    expect(status).to_have_text("Backup downloaded.")
+    status = graded_and_backed_up(here)
     counts(there, 1, total - 1, seen=1)  # the other tab has heard of the grade
     there.keyboard.press("Enter")
     there.keyboard.press("3")
     counts(here, 2, total - 2, seen=2)
     expect(status).to_have_text("Backup downloaded.")
-    there.once("dialog", lambda dialog: dialog.accept())
-    there.get_by_role("button", name="Reset flashcard progress").click()
+    reset(there)
     counts(here, 0, total, seen=2)
     expect(status).to_have_text(re.compile(r"^Flashcard progress was reset in another tab: .*A backup made before the reset brings it back\.$"))
     assert errors == []

@@ -19,7 +19,7 @@ pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-n
 	$(BIN)/python scripts/make_pdf.py site
 
 # Two processes, each file's tests in one (they share its fixtures): the browser tests
-# mostly wait, so one process left two cores a third idle (15 min, and 12.5 with two).
+# mostly wait, so one process left two cores a third idle (15 min; 10 to 12.5 with two).
 test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest --numprocesses 2 --dist loadfile
 

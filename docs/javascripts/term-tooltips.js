@@ -6,7 +6,8 @@
 //   Escape hides it (WCAG 1.4.13).
 // - On touch, the first tap shows it with "Open in the glossary"; a second tap on the
 //   term, or that link, goes there; a tap elsewhere closes it.
-// - It sits under the term, or above it where there is no room, inside the viewport.
+// - It sits under the term, or above it where there is no room, inside the viewport,
+//   and follows the term when the page's layout moves it.
 const TERM = "a.glossary-term[data-summary]";
 const GAP = 6; // px between the term and its box
 const EDGE = 8; // px the box keeps from the viewport's sides
@@ -112,3 +113,6 @@ document.addEventListener("keydown", (event) => {
 });
 
 addEventListener("resize", () => shown && place(shown));
+// The page may change its height under a shown box (the lesson's "Mark as done" box
+// appears once its script has loaded; a figure): the box follows its term.
+new ResizeObserver(() => shown && place(shown)).observe(document.body);

@@ -123,6 +123,31 @@ def test_on_touch_the_first_tap_shows_the_definition_and_the_second_opens_the_gl
     expect(phone).to_have_url(f"{server}/glossary/#latency")
 
 
+def test_a_shown_definition_follows_its_term_when_the_page_moves_under_it(server, phone: Page):
+    """The lesson's "Mark as done" box shows once its script has loaded, which on a busy
+    phone came after the first tap: the text moved down under the box, which stayed, and
+    the second tap on the term hit the box. Here a block appears above the term."""
+    lesson(phone, server)
+    term = phone.locator("a.glossary-term[href$='#latency']").first
+    term.tap()
+    popup = phone.locator(".term-popup")
+    expect(popup).to_be_visible()
+    gap_before = popup.bounding_box()["y"] - term.bounding_box()["y"]
+    phone.evaluate("""() => {
+      const block = document.createElement("div");
+      block.style.height = "120px";
+      document.querySelector("article h1").after(block);
+    }""")
+    phone.wait_for_function(
+        "([gap]) => { const t = document.querySelector(\"article a.glossary-term[href$='#latency']\"); "
+        "return Math.abs(document.querySelector('.term-popup').getBoundingClientRect().y - t.getBoundingClientRect().y - gap) < 1; }",
+        arg=[gap_before],
+        timeout=2000,
+    )
+    term.tap()
+    expect(phone).to_have_url(f"{server}/glossary/#latency")
+
+
 def test_on_touch_the_glossary_link_opens_the_entry_and_a_tap_elsewhere_closes(server, phone: Page):
     lesson(phone, server)
     term = phone.locator("a.glossary-term[href$='#latency']").first

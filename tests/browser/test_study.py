@@ -179,6 +179,31 @@ def test_a_reset_in_another_tab_is_said_on_this_ones_backup_line(browser, server
     context.close()
 
 
+def test_the_lesson_does_not_move_down_when_its_done_box_shows(browser, server):
+    """The "Mark as done" box shows once the study data's script has loaded, which on a
+    busy phone comes after the reader has started to read, or to tap a term: its room
+    is kept, so the text under it stays where it is. Without JavaScript it takes none."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page, held = context.new_page(), []
+    page.route("**/javascripts/study-data.js*", lambda route: held.append(route))
+    page.goto(server + "/lessons/08-caching/", wait_until="domcontentloaded")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    box, heading = page.locator(".lesson-done"), page.locator("article h2").first
+    expect(box).to_be_hidden()
+    before = heading.bounding_box()["y"]
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    expect(box).to_be_visible()
+    assert heading.bounding_box()["y"] == before
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/lessons/08-caching/")
+    assert page.locator(".lesson-done").evaluate("box => getComputedStyle(box).display") == "none"
+    context.close()
+
+
 def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, watched):
     page, total = watched.page, len(sources().entries)
     page.goto(server + "/")

@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 
 import static_host
-from static_host import serve
 
 
 def test_a_client_that_leaves_mid_download_is_no_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     """A browser that closes a page while a file comes: no traceback (under two test
     processes these reached the terminal, as if the site had failed)."""
     (tmp_path / "big.bin").write_bytes(bytes(16 * 1024 * 1024))  # not gzip'd: sent as it is
-    with serve(tmp_path) as url:
+    with static_host.serve(tmp_path) as url:
         port = int(url.rsplit(":", 1)[1])
         for _ in range(3):
             with socket.create_connection(("127.0.0.1", port)) as client:
@@ -33,7 +32,7 @@ def test_another_error_is_still_reported(tmp_path: Path, capsys: pytest.CaptureF
         raise ValueError("a bug of the host's own")
 
     monkeypatch.setattr(static_host.StaticHost, "respond", broken)
-    with serve(tmp_path) as url:
+    with static_host.serve(tmp_path) as url:
         port = int(url.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port)) as client:
             client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")

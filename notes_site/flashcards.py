@@ -32,7 +32,21 @@ BLANKS = re.compile(rf"{BLANK}(?:[\s/-]*{BLANK})+")  # "…-…" (key-value) is 
 # Words of a name that say nothing of it ("Peer-To-Peer Network", "Paxos & Raft").
 FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 ENDINGS = ("ions", "ion", "ings", "ing", "ies", "age", "es", "ed", "s", "e", "y")
-STUDY_LAYOUT = '<script>document.currentScript.parentElement.classList.add("is-studying")</script>'
+# The study layout at once, so that nothing moves when the page's module shows a card;
+# if that module does not arrive (a dropped connection), the deck is a list again and
+# says why. (An error event does not bubble: the document hears it as it goes down.)
+STUDY_LAYOUT = """<script>(function (deck) {
+  deck.classList.add("is-studying");
+  document.addEventListener("error", function (event) {
+    if (event.target.localName !== "script" || !event.target.src.endsWith("/flashcards.js")) return;
+    deck.classList.remove("is-studying");
+    var alert = document.createElement("p");
+    alert.className = "study-unavailable";
+    alert.setAttribute("role", "alert");
+    alert.textContent = "The study session could not be loaded, so here the cards are a list to read. Reload the page to try again: your stored progress is kept.";
+    deck.prepend(alert);
+  }, true);
+})(document.currentScript.parentElement);</script>"""
 
 # Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written.
 OPTIONS = """\
@@ -83,7 +97,7 @@ def render_deck(
     # The deck repeats the glossary: search leads there, not here.  (A <section>:
     # Material's search parser ends an exclusion at the first inner end tag of the
     # excluded element's name, and the deck is made of <div>s.)
-    out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', STUDY_LAYOUT, "", OPTIONS, ""]
+    out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', stash(STUDY_LAYOUT), "", OPTIONS, ""]
     # The cards as HTML that Markdown leaves alone: nothing in them is Markdown.
     cards = []
     for entry in entries:

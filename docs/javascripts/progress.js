@@ -103,9 +103,31 @@
       var refresh = function () { showProgress(box, store); };
       refresh();
       store.watch(box, refresh);
+      var backupBox = document.querySelector("[data-study-backup]");
       load("study-backup.js").then(function (backup) {
-        backup.wireBackup(document.querySelector("[data-study-backup]"), refresh);
+        backup.wireBackup(backupBox, refresh);
+      }).catch(function (error) {
+        sayUnavailable(backupBox, "Backup and restore could not be loaded.", error);
       });
+    }).catch(function (error) {
+      toggles.forEach(function (button) {
+        button.disabled = true;
+        sayUnavailable(button.parentElement, "Your progress could not be loaded, so this lesson cannot be marked as done for now.", error);
+      });
+      if (box) sayUnavailable(box, "Your progress could not be loaded.", error);
     });
   });
+
+  // A script that did not arrive (a dropped connection, say), or failed: said where its
+  // controls would be, not left as an empty space. What is stored is untouched.
+  function sayUnavailable(element, what, error) {
+    if (!element) return;
+    console.error(error);
+    var alert = document.createElement("span");
+    alert.className = "study-unavailable";
+    alert.setAttribute("role", "alert");
+    alert.textContent = what + " Reload the page to try again: your stored progress is kept.";
+    element.append(alert);
+    element.hidden = false;
+  }
 })();

@@ -381,6 +381,46 @@ def test_a_failed_restore_says_so_and_changes_nothing(browser: Browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("script", ["study-data.js", "study-backup.js"])
+def test_a_study_script_that_does_not_arrive_is_said_where_its_controls_would_be(browser: Browser, server, script: str):
+    """A dropped connection can lose one of the study data's scripts: each page says so
+    where its controls would be (no empty space, no half-working deck), the flashcards
+    are a list to read again, and nothing stored is touched."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    open_deck(page, server)
+    grade(page)
+    page.goto(server + "/lessons/05-storage/")
+    page.get_by_role("button", name="Mark as done").click()
+    kept = storage(page)
+    context.route(f"**/javascripts/{script}", lambda route: route.abort())
+    again = " Reload the page to try again: your stored progress is kept."
+
+    page.goto(server + "/flashcards/")
+    flashcards = page.locator(".flashcards")
+    expect(flashcards.locator(".study-unavailable")).to_have_text(
+        "The study session could not be loaded, so here the cards are a list to read." + again
+    )
+    expect(flashcards).not_to_have_class(re.compile("is-studying"))
+    expect(flashcards.locator(".flashcard").last).to_be_visible()
+    expect(page.get_by_role("button", name="Show answer")).to_be_hidden()
+
+    page.goto(server + "/")
+    if script == "study-data.js":
+        expect(page.locator(".course-progress [role=alert]")).to_have_text("Your progress could not be loaded." + again)
+        page.goto(server + "/lessons/05-storage/")
+        box = page.locator(".lesson-done")
+        expect(box.get_by_role("alert")).to_have_text(
+            "Your progress could not be loaded, so this lesson cannot be marked as done for now." + again
+        )
+        expect(box.get_by_role("button", name="Mark as done")).to_be_disabled()
+    else:  # the progress shows; only backup and restore are missing
+        expect(page.locator(".course-progress")).to_contain_text("You have marked 1 of")
+        expect(page.locator(".study-backup [role=alert]")).to_have_text("Backup and restore could not be loaded." + again)
+    assert storage(page) == kept
+    context.close()
+
+
 def test_persistent_storage_is_asked_for_at_the_first_grade_or_done_mark_not_on_load(browser: Browser, server):
     context = browser.new_context()
     context.add_init_script(

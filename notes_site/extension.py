@@ -1,7 +1,8 @@
 """The Python-Markdown extension that puts the term engine on the pages.
 
 - A line ``[GLOSSARY]``, ``[FLASHCARDS]`` or ``[LEARNING-PATH]`` becomes that block,
-  drawn from the lessons. On the glossary page, every problem with the lessons is
+  drawn from the lessons; ``[STUDY-BACKUP]``, the controls to back up and restore the
+  study data (the flashcards block has them too). On the glossary page, every problem with the lessons is
   also logged as a warning: ``mkdocs build --strict`` fails on it, naming the file
   and line.
 - On a lesson page, the first mention of each term per section links to its entry,
@@ -34,7 +35,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .catalog import Catalog, load
 from .figures import group_by_palette
-from .flashcards import render_deck
+from .flashcards import BACKUP, render_deck
 from .glossary import check_summaries
 from .glossary_page import relative, render_entries
 from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
@@ -94,7 +95,8 @@ class PagePreprocessor(Preprocessor):
         for row, line in enumerate(lines):
             if line.strip() in BLOCKS and not code[row]:
                 setting, draw = BLOCKS[line.strip()]
-                shown = OnPage(catalog.entries, self.extension.setup, settings[setting], self.md.htmlStash.store)
+                page_path = settings[setting] if setting else ""
+                shown = OnPage(catalog.entries, self.extension.setup, page_path, self.md.htmlStash.store)
                 return lines[:row] + draw(catalog, settings, shown).split("\n") + lines[row + 1 :]
         title = next(headings(lines, code), None)
         match = LESSON_TITLE.match(title.text) if title and title.level == 1 else None
@@ -170,10 +172,15 @@ def learning_path_block(catalog: Catalog, settings: dict[str, Any], shown: OnPag
 
 MAP_SCROLLS = "The map scrolls sideways on a narrow screen; the list under it says the same."
 
+
+def backup_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
+    return shown.stash(BACKUP)  # HTML to keep as it is
+
 BLOCKS = {
     "[GLOSSARY]": ("glossary", glossary_block),
     "[FLASHCARDS]": ("flashcards", flashcards_block),
     "[LEARNING-PATH]": ("learning_path", learning_path_block),
+    "[STUDY-BACKUP]": (None, backup_block),  # on no page of its own
 }
 
 

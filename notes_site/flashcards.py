@@ -63,8 +63,20 @@ OPTIONS = """\
 <p class="flashcards-counts" aria-live="polite"></p>
 </div>"""
 
-# Backup, restore and the review log: docs/javascripts/study-backup.js fills the box.
-BACKUP = '<div class="study-backup" data-study-backup hidden></div>'
+# Backup, restore and the review log, here and on the home page ([STUDY-BACKUP]): its
+# room kept until docs/javascripts/study-backup.js wires it, none without JavaScript.
+BACKUP = """\
+<div class="study-backup" data-study-backup data-search-exclude hidden>
+<p class="study-backup-reminder" hidden></p>
+<p class="study-backup-controls">
+<button type="button" class="md-button" data-backup>Download a backup</button>
+<span class="study-backup-restore"><label for="study-backup-file">Restore from a backup</label>
+<input type="file" id="study-backup-file" accept=".json,application/json"></span>
+<a href="#" data-revlog>Download the review log (CSV)</a>
+</p>
+<p class="study-backup-alert" role="alert"></p>
+<p class="study-backup-status" role="status"></p>
+</div>"""
 
 # Grades as in Anki; the keys 1 to 4 press them, Space or Enter shows the answer.
 GRADES = ("Again", "Hard", "Good", "Easy")

@@ -204,3 +204,18 @@ class TestExactHtml(TestCase):
             + f'<p><kbd>latency</kbd> is no link, then <kbd>cache</kbd> and {term("latency", "latency")}'
             + f' and a {term("cache", "cache")} are.</p>',
         )
+
+
+def test_a_study_backup_line_becomes_the_same_hidden_controls_as_the_flashcards(tmp_path: Path):
+    """One set of backup controls, on the home page and under the deck, each hidden until
+    its script wires it; its file input labelled, and in code the line is left alone."""
+    docs = site(tmp_path)
+    box = convert(docs, "# Home\n\n[STUDY-BACKUP]\n\nMore text.\n").select("div.study-backup")
+    deck = convert(docs, "# Flashcards\n\n[FLASHCARDS]\n").select(".flashcards div.study-backup")
+    assert len(box) == len(deck) == 1
+    # (Inside the deck's section, Markdown writes an attribute without a value as its name.)
+    shape = lambda element: [(e.name, sorted(e.attrs), e.get_text(" ", strip=True)) for e in [element, *element.find_all(True)]]
+    assert shape(box[0]) == shape(deck[0])
+    assert box[0].has_attr("hidden") and box[0].has_attr("data-study-backup")
+    assert box[0].find("label", string="Restore from a backup")["for"] == box[0].find("input", type="file")["id"]
+    assert convert(docs, "# Home\n\n```\n[STUDY-BACKUP]\n```\n").find("code").get_text() == "[STUDY-BACKUP]\n"

@@ -43,8 +43,13 @@
   }
 
   // The home page lists the written lessons in course order, one card each: mark the
-  // done ones and offer the first that is not.
+  // done ones and offer the first that is not. Before any is done, the box says what
+  // the page itself says in it (docs/index.md), which the box keeps room for while
+  // the study data loads (extra.css): a first visit's view, so that on a first visit
+  // the lessons under it do not move when it shows.
+  var firstVisit = new WeakMap(); // each box's own first paragraph
   function showProgress(box, store) {
+    if (!firstVisit.has(box)) firstVisit.set(box, box.querySelector("p") || document.createElement("p"));
     document.querySelectorAll(".lesson-card-done").forEach(function (badge) { badge.remove(); });
     var lessons = [];
     document.querySelectorAll(".grid.cards li").forEach(function (card) {
@@ -63,18 +68,16 @@
     var todo = lessons.filter(function (lesson) { return !lesson.done; });
     var next = todo[0];
     var count = lessons.length - todo.length;
-    var line = document.createElement("p");
-    line.textContent = count
-      ? "You have marked " + count + " of " + lessons.length + " lessons as done. "
-      : "Mark a lesson as done at the top of its page, and your progress shows here. ";
-    if (next) {
+    var line = count ? document.createElement("p") : firstVisit.get(box);
+    if (count) line.textContent = "You have marked " + count + " of " + lessons.length + " lessons as done. ";
+    if (count && next) {
       var title = next.link.textContent.trim().replace(/^\d+\.\s*/, "");
       var go = document.createElement("a");
       go.className = "md-button md-button--primary";
       go.href = next.link.href;
-      go.textContent = (count ? "Continue with" : "Start with") + " Lesson " + next.number + ": " + title;
+      go.textContent = "Continue with Lesson " + next.number + ": " + title;
       line.append(go);
-    } else if (lessons.length) {
+    } else if (count) {
       line.append("Every written lesson is done: keep their terms fresh with the flashcards.");
     }
     var notices = document.createElement("p");
@@ -107,6 +110,8 @@
       load("study-backup.js").then(function (backup) {
         backup.wireBackup(backupBox, refresh);
       }).catch(function (error) {
+        if (!backupBox) return;
+        backupBox.replaceChildren(); // controls that would do nothing
         sayUnavailable(backupBox, "Backup and restore could not be loaded.", error);
       });
     }).catch(function (error) {
@@ -114,7 +119,11 @@
         button.disabled = true;
         sayUnavailable(button.parentElement, "Your progress could not be loaded, so this lesson cannot be marked as done for now.", error);
       });
-      if (box) sayUnavailable(box, "Your progress could not be loaded.", error);
+      if (!box) return;
+      box.replaceChildren();
+      sayUnavailable(box, "Your progress could not be loaded.", error);
+      var backupBox = document.querySelector("[data-study-backup]");
+      if (backupBox) backupBox.remove(); // nothing to back up without the study data, said once
     });
   });
 

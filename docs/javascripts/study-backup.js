@@ -1,31 +1,20 @@
-// Backup and restore of the study data, and the review log as CSV: the controls in a
-// page's empty `[data-study-backup]` box (the flashcards page, the home page). Built
-// here, not in the page's HTML: without this script they could do nothing.
+// Backup and restore of the study data, and the review log as CSV: the controls of a
+// page's `[data-study-backup]` box (the flashcards page, the home page), which the term
+// engine writes hidden (notes_site/flashcards.py, BACKUP), its room kept, and this
+// script wires and shows: without it they could do nothing.
 import { openStore } from "./study-data.js";
 import { datedName, mergeInto, readBackup, toBackup, toRevlogCsv } from "./study-format.js";
 
 const REMIND_AFTER_MS = 7 * 24 * 60 * 60 * 1000; // WebKit deletes a site's storage after 7 days without a visit
-let boxes = 0; // ids of this visit's boxes: instant navigation may show several pages
 const wired = new WeakMap(); // each box wired, and what it returned
 
-/** Fills the box with its controls, once; `onRestore` runs after a restore changed the data.
+/** Wires the box's controls, once, and shows them; `onRestore` runs after a restore changed the data.
  *  Returns `say(text)`, for the page to tell in the box's status line what its own
  *  controls did to the data (which leaves the box's last message out of date). */
 export function wireBackup(box, onRestore = () => {}) {
   if (!box || "wired" in box.dataset) return wired.get(box) || { say() {} };
   box.dataset.wired = "";
   const store = openStore();
-  const id = `study-backup-${(boxes += 1)}`;
-  box.innerHTML = `
-<p class="study-backup-reminder" hidden></p>
-<p class="study-backup-controls">
-<button type="button" class="md-button" data-backup>Download a backup</button>
-<span class="study-backup-restore"><label for="${id}">Restore from a backup</label>
-<input type="file" id="${id}" accept=".json,application/json"></span>
-<a href="#" data-revlog>Download the review log (CSV)</a>
-</p>
-<p class="study-backup-alert" role="alert"></p>
-<p class="study-backup-status" role="status"></p>`;
   const find = (selector) => box.querySelector(selector);
   const alert = find("[role=alert]"), status = find("[role=status]"), file = find("input[type=file]");
   const tell = (element, text) => {

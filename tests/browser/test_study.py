@@ -208,6 +208,39 @@ def test_the_lesson_does_not_move_down_when_its_done_box_shows(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_home_pages_lessons_do_not_move_down_when_the_progress_shows(browser, server, width: int):
+    """On the home page the progress and the backup controls show once the study data's
+    scripts have loaded: on a first visit, their room is kept, so the lessons under
+    them stay where they are. Without JavaScript they take none."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, service_workers="block")
+    page, held = context.new_page(), []
+    page.route("**/javascripts/study-data.js*", lambda route: held.append(route))
+    page.goto(server + "/", wait_until="domcontentloaded")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.evaluate("document.fonts.ready.then(() => true)")  # laid out in its font: nothing else moves it
+    progress, backup, lessons = page.locator(".course-progress"), page.locator(".study-backup"), page.locator(".grid.cards").first
+    expect(progress).to_be_hidden()
+    expect(backup).to_be_hidden()
+    before = lessons.bounding_box()["y"]
+    for _ in range(100):  # the page asks for the study data once its own scripts have run
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the home page never asked for javascripts/study-data.js"
+    held[0].continue_()
+    expect(page.get_by_role("link", name="Start with Lesson 1: Introduction")).to_be_visible()
+    expect(page.get_by_role("button", name="Download a backup")).to_be_visible()
+    assert lessons.bounding_box()["y"] == before
+    context.close()
+    context = browser.new_context(viewport={"width": width, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/")
+    for box in (".course-progress", ".study-backup"):
+        assert page.locator(box).evaluate("box => getComputedStyle(box).display") == "none"
+    context.close()
+
+
 def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, watched):
     page, total = watched.page, len(sources().entries)
     page.goto(server + "/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import pytest
 import yaml
@@ -179,33 +180,50 @@ def test_a_reset_in_another_tab_is_said_on_this_ones_backup_line(browser, server
     context.close()
 
 
+def with_study_data_held(browser, url: str, width: int) -> tuple[Page, Callable[[], None]]:
+    """The page at url loaded and laid out in its font, its study data's script held
+    back; and the function that lets that script through."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, service_workers="block")
+    page, held = context.new_page(), []
+    page.route("**/javascripts/study-data.js*", lambda route: held.append(route))
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.evaluate("document.fonts.ready.then(() => true)")  # laid out in its font: nothing else moves it
+
+    def let_through() -> None:
+        for _ in range(100):  # the page asks for the study data once its own scripts have run
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, f"{url} never asked for javascripts/study-data.js"
+        held[0].continue_()
+
+    return page, let_through
+
+
+def displays_without_javascript(browser, url: str, selectors: list[str]) -> list[str]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    displays = [page.locator(selector).evaluate("box => getComputedStyle(box).display") for selector in selectors]
+    context.close()
+    return displays
+
+
 def test_the_lesson_does_not_move_down_when_its_done_box_shows(browser, server):
     """The "Mark as done" box shows once the study data's script has loaded, which on a
     busy phone comes after the reader has started to read, or to tap a term: its room
     is kept, so the text under it stays where it is. Without JavaScript it takes none."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page, held = context.new_page(), []
-    page.route("**/javascripts/study-data.js*", lambda route: held.append(route))
-    page.goto(server + "/lessons/08-caching/", wait_until="domcontentloaded")
-    page.wait_for_function("() => document.readyState === 'complete'")
-    page.evaluate("document.fonts.ready.then(() => true)")  # laid out in its font: nothing else moves it
+    url = server + "/lessons/08-caching/"
+    page, let_through = with_study_data_held(browser, url, 390)
     box, heading = page.locator(".lesson-done"), page.locator("article h2").first
     expect(box).to_be_hidden()
     before = heading.bounding_box()["y"]
-    for _ in range(100):  # the page asks for the study data once its own scripts have run
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the lesson never asked for javascripts/study-data.js"
-    held[0].continue_()
+    let_through()
     expect(box).to_be_visible()
     assert heading.bounding_box()["y"] == before
-    context.close()
-    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(server + "/lessons/08-caching/")
-    assert page.locator(".lesson-done").evaluate("box => getComputedStyle(box).display") == "none"
-    context.close()
+    page.context.close()
+    assert displays_without_javascript(browser, url, [".lesson-done"]) == ["none"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -213,32 +231,17 @@ def test_the_home_pages_lessons_do_not_move_down_when_the_progress_shows(browser
     """On the home page the progress and the backup controls show once the study data's
     scripts have loaded: on a first visit, their room is kept, so the lessons under
     them stay where they are. Without JavaScript they take none."""
-    context = browser.new_context(viewport={"width": width, "height": 844}, service_workers="block")
-    page, held = context.new_page(), []
-    page.route("**/javascripts/study-data.js*", lambda route: held.append(route))
-    page.goto(server + "/", wait_until="domcontentloaded")
-    page.wait_for_function("() => document.readyState === 'complete'")
-    page.evaluate("document.fonts.ready.then(() => true)")  # laid out in its font: nothing else moves it
-    progress, backup, lessons = page.locator(".course-progress"), page.locator(".study-backup"), page.locator(".grid.cards").first
-    expect(progress).to_be_hidden()
-    expect(backup).to_be_hidden()
+    page, let_through = with_study_data_held(browser, server + "/", width)
+    boxes, lessons = [".course-progress", ".study-backup"], page.locator(".grid.cards").first
+    for box in boxes:
+        expect(page.locator(box)).to_be_hidden()
     before = lessons.bounding_box()["y"]
-    for _ in range(100):  # the page asks for the study data once its own scripts have run
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the home page never asked for javascripts/study-data.js"
-    held[0].continue_()
+    let_through()
     expect(page.get_by_role("link", name="Start with Lesson 1: Introduction")).to_be_visible()
     expect(page.get_by_role("button", name="Download a backup")).to_be_visible()
     assert lessons.bounding_box()["y"] == before
-    context.close()
-    context = browser.new_context(viewport={"width": width, "height": 844}, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(server + "/")
-    for box in (".course-progress", ".study-backup"):
-        assert page.locator(box).evaluate("box => getComputedStyle(box).display") == "none"
-    context.close()
+    page.context.close()
+    assert displays_without_javascript(browser, server + "/", boxes) == ["none", "none"]
 
 
 def test_flashcards_work_when_reached_by_a_link_and_again_after_leaving(server, watched):

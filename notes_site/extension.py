@@ -1,10 +1,10 @@
 """The Python-Markdown extension that puts the term engine on the pages.
 
-- A line ``[GLOSSARY]``, ``[FLASHCARDS]`` or ``[LEARNING-PATH]`` becomes that block,
-  drawn from the lessons; ``[STUDY-BACKUP]``, the controls to back up and restore the
-  study data (the flashcards block has them too). On the glossary page, every problem with the lessons is
-  also logged as a warning: ``mkdocs build --strict`` fails on it, naming the file
-  and line.
+- A line ``[GLOSSARY]``, ``[FLASHCARDS]`` or ``[LEARNING-PATH]``, unindented and out
+  of code, becomes that block, drawn from the lessons; ``[STUDY-BACKUP]``, the
+  controls to back up and restore the study data (the flashcards block has them too).
+  On the glossary page, every problem with the lessons is also logged as a warning:
+  ``mkdocs build --strict`` fails on it, naming the file and line.
 - On a lesson page, the first mention of each term per section links to its entry,
   with its summary, which javascripts/term-tooltips.js shows in a tooltip on hover,
   focus or a first tap, and names as the link's description;
@@ -93,8 +93,9 @@ class PagePreprocessor(Preprocessor):
         catalog = page.catalog = catalog_of(settings)
         code = code_rows(lines)
         for row, line in enumerate(lines):
-            if line.strip() in BLOCKS and not code[row]:
-                setting, draw = BLOCKS[line.strip()]
+            # A block's line, at the start of a line: indented, it is code, or in a list.
+            if line.rstrip() in BLOCKS and not code[row]:
+                setting, draw = BLOCKS[line.rstrip()]
                 page_path = settings[setting] if setting else ""
                 shown = OnPage(catalog.entries, self.extension.setup, page_path, self.md.htmlStash.store)
                 return lines[:row] + draw(catalog, settings, shown).split("\n") + lines[row + 1 :]

@@ -208,7 +208,7 @@ class TestExactHtml(TestCase):
 
 def test_a_study_backup_line_becomes_the_same_hidden_controls_as_the_flashcards(tmp_path: Path):
     """One set of backup controls, on the home page and under the deck, each hidden until
-    its script wires it; its file input labelled, and in code the line is left alone."""
+    its script wires it; its file input labelled."""
     docs = site(tmp_path)
     box = convert(docs, "# Home\n\n[STUDY-BACKUP]\n\nMore text.\n").select("div.study-backup")
     deck = convert(docs, "# Flashcards\n\n[FLASHCARDS]\n").select(".flashcards div.study-backup")
@@ -218,4 +218,10 @@ def test_a_study_backup_line_becomes_the_same_hidden_controls_as_the_flashcards(
     assert shape(box[0]) == shape(deck[0])
     assert box[0].has_attr("hidden") and box[0].has_attr("data-study-backup")
     assert box[0].find("label", string="Restore from a backup")["for"] == box[0].find("input", type="file")["id"]
-    assert convert(docs, "# Home\n\n```\n[STUDY-BACKUP]\n```\n").find("code").get_text() == "[STUDY-BACKUP]\n"
+
+
+def test_a_blocks_line_in_code_is_left_as_code(tmp_path: Path):
+    """A page that shows how to place a block, fenced or indented, shows the line."""
+    docs = site(tmp_path)
+    for code in ("```\n[STUDY-BACKUP]\n```", "    [STUDY-BACKUP]", "    [GLOSSARY]", "~~~\n[FLASHCARDS]\n~~~"):
+        assert convert(docs, f"# Writing notes\n\n{code}\n").find("code").get_text() == code.strip("`~\n ") + "\n"

@@ -277,6 +277,7 @@ def test_without_javascript_the_deck_is_a_list_to_read_and_says_so(browser, serv
         expect(page.locator(f".flashcard {part}").last).to_be_visible()
     for control in ("[data-reveal]", ".flashcards-options", "[data-grade='1']"):
         expect(page.locator(control)).to_be_hidden()
+    assert page.locator(".study-backup").evaluate("box => getComputedStyle(box).display") == "none"  # no room either
     context.close()
     watched.page.goto(server + "/flashcards/")
     expect(watched.page.locator("[data-reveal]")).to_be_visible()
@@ -300,6 +301,7 @@ def test_the_deck_does_not_move_under_the_reader_while_the_script_loads(browser,
     page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
     page.wait_for_timeout(300)  # a few frames of the page as painted, script still held
     assert len(held) == 1
+    assert page.locator(".study-backup").bounding_box()["height"] > 0  # its room, kept while hidden
     held[0].continue_()
     expect(page.locator(".flashcards.is-ready")).to_be_visible()
     expect(page.locator(CURRENT)).to_be_visible()

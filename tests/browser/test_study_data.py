@@ -404,6 +404,7 @@ def test_a_study_script_that_does_not_arrive_is_said_where_its_controls_would_be
     expect(flashcards).not_to_have_class(re.compile("is-studying"))
     expect(flashcards.locator(".flashcard").last).to_be_visible()
     expect(page.get_by_role("button", name="Show answer")).to_be_hidden()
+    assert flashcards.locator(".study-backup").evaluate("box => getComputedStyle(box).display") == "none"  # no empty room
 
     page.goto(server + "/")
     if script == "study-data.js":

@@ -177,6 +177,7 @@ MAP_SCROLLS = "The map scrolls sideways on a narrow screen; the list under it sa
 def backup_block(catalog: Catalog, settings: dict[str, Any], shown: OnPage) -> str:
     return shown.stash(BACKUP)  # HTML to keep as it is
 
+
 BLOCKS = {
     "[GLOSSARY]": ("glossary", glossary_block),
     "[FLASHCARDS]": ("flashcards", flashcards_block),

@@ -4,14 +4,16 @@
 // In localStorage, one value, rather than IndexedDB: a write re-reads, changes and
 // writes back within one synchronous task, so two tabs cannot interleave inside it
 // (IndexedDB would need a transaction per change and async code everywhere); every
-// other tab hears of it through the `storage` event; and the data is small enough (a
+// other tab hears of it through the `storage` event (Chromium's tabs each keep a copy
+// that another's write reaches a moment late, so a tab that hears of a value lacking
+// its own last grade or mark puts it back); and the data is small enough (a
 // year of 100 reviews a day is about 1.3 million characters, of the 5 million that
 // browsers allow an origin; a write past that fails, and the reader is told).
 //
 // Nothing is ever dropped: a value of a newer site is left untouched (this page then
 // saves nothing), a value it cannot read is copied aside before anything is written,
 // and the first site's `systemsexpert.*` values are copied over once and kept.
-import { emptyData, fromFirstVersion, mergeInto, readStored, storedText } from "./study-format.js";
+import { emptyData, fromFirstVersion, mergeInto, missedBy, putBackMissed, readStored, storedText } from "./study-format.js";
 
 const FIRST_SITE_KEYS = { flashcards: "systemsexpert.flashcards", done: "systemsexpert.lessons-done" };
 
@@ -109,13 +111,22 @@ function createStore() {
     return data;
   }
 
-  // Another tab changed the data: take it, and tell this page's parts.
+  // Another tab changed the data: take it, and tell this page's parts. If that tab wrote
+  // before this tab's last write had reached it, what it missed is put back and stored.
   addEventListener("storage", (event) => {
     if (event.key !== KEY && event.key !== null) return;
     const stored = readStored(event.key === null ? null : event.newValue);
     if (stored.kind !== "current") return; // cleared, or not ours to read: keep what we have
     const before = data;
     data = stored.data;
+    const missed = missedBy(data, before);
+    if (missed.reviews.length + missed.done.length > 0 && !readOnly) {
+      const failed = store.update("What another tab wrote over", (fresh) => {
+        const back = putBackMissed(fresh, before);
+        return back.reviews + back.done > 0;
+      });
+      if (failed) notices.push(failed);
+    }
     for (const watcher of [...watchers]) {
       if (watcher.root.isConnected) watcher.onChange(data, before);
       else watchers.delete(watcher); // a page instant navigation has left

@@ -209,6 +209,37 @@ export function mergeInto(ours, incoming) {
   return changed;
 }
 
+/** What `incoming`, another tab's new value, lacks of `ours`, the value this tab held.
+ *  That tab wrote without having seen it: each browser process keeps a copy of the
+ *  storage, which another's write reaches a moment late. The review log only grows and
+ *  a done mark only moves forward, so a review or a later mark that is missing was
+ *  written over, not removed. */
+export function missedBy(incoming, ours) {
+  const kept = new Set(incoming.reviews.map(reviewKey));
+  return {
+    reviews: ours.reviews.filter((review) => !kept.has(reviewKey(review))),
+    done: Object.keys(ours.done).filter((lesson) => {
+      const theirs = incoming.done[lesson];
+      return !theirs || time(ours.done[lesson].changed) > time(theirs.changed);
+    }),
+  };
+}
+
+/** `missedBy(incoming, ours)` put back into `incoming`, which is changed, each review
+ *  with its card where ours is the later (a reset empties the cards: it stands for
+ *  every other card). Returns how many reviews and marks came back. */
+export function putBackMissed(incoming, ours) {
+  const missed = missedBy(incoming, ours);
+  for (const review of missed.reviews) {
+    const id = review.card_id;
+    incoming.reviews.push(review);
+    if (laterCard(incoming.cards[id], ours.cards[id]) !== incoming.cards[id]) incoming.cards[id] = ours.cards[id];
+  }
+  if (missed.reviews.length) incoming.reviews.sort((a, b) => a.review_time - b.review_time);
+  for (const lesson of missed.done) incoming.done[lesson] = ours.done[lesson];
+  return { reviews: missed.reviews.length, done: missed.done.length };
+}
+
 // --- The backup file and the review log ------------------------------------------------
 
 export function toBackup(data, now, timezone) {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  emptyData, mergeInto, readBackup, readStored, storedText, toBackup, toRevlogCsv, REVLOG_COLUMNS,
+  emptyData, mergeInto, missedBy, putBackMissed, readBackup, readStored, storedText, toBackup, toRevlogCsv, REVLOG_COLUMNS,
 } from "../../docs/javascripts/study-format.js";
 
 const card = (lastReview, due = lastReview) => ({
@@ -135,7 +135,9 @@ class FakeStorage {
 }
 
 globalThis.localStorage = new FakeStorage();
-globalThis.addEventListener = () => {}; // no storage events in Node: each write re-reads instead
+// Each tab's "storage" listener, last opened last: a test calls it as the browser would.
+const storageListeners = [];
+globalThis.addEventListener = (type, listener) => type === "storage" && storageListeners.push(listener);
 globalThis.__md_scope = new URL("https://example.org/notes/");
 // Each import with its own query is a module of its own: a tab of its own.
 let tabs = 0;
@@ -156,6 +158,56 @@ test("two tabs writing in turn, each with a stale copy, lose nothing", async () 
   assert.deepEqual(Object.keys(stored.cards).sort(), ["availability", "latency", "throughput"]);
   assert.deepEqual(stored.reviews.map((r) => r.card_id), ["latency", "throughput", "availability"]);
   assert.equal(stored.settings.filter, "lesson:6");
+});
+
+// Another tab's write that reaches this tab's storage only after this tab has written:
+// that tab read a stale copy, so its value lacks this tab's last change.
+const KEY = "/notes/.systemsexpert.study";
+function writtenElsewhere(hear, data) {
+  localStorage.setItem(KEY, storedText(data));
+  hear({ key: KEY, newValue: storedText(data) });
+}
+
+test("a grade that another tab wrote over unseen is put back and stored", async () => {
+  localStorage.values.clear();
+  const a = await openTab(), hear = storageListeners.at(-1);
+  assert.equal(a.update("A's grade", grade("latency", 1000)), null);
+  a.update("A's done mark", (data) => (data.done["6"] = { done: true, changed: "2026-11-02T09:00:00.000Z" }));
+  const stale = emptyData(); // B had not seen A's writes when it graded
+  grade("throughput", 2000)(stale);
+  writtenElsewhere(hear, stale);
+  const stored = readStored(localStorage.getItem(KEY)).data;
+  assert.deepEqual(stored.reviews.map((r) => r.card_id), ["latency", "throughput"]);
+  assert.deepEqual(Object.keys(stored.cards).sort(), ["latency", "throughput"]);
+  assert.equal(stored.done["6"].done, true);
+  assert.deepEqual(a.data, stored);
+});
+
+test("a reset in another tab that had seen this tab's grades stays a reset", async () => {
+  localStorage.values.clear();
+  const a = await openTab(), hear = storageListeners.at(-1);
+  a.update("A's grade", grade("latency", 1000));
+  const reset = readStored(localStorage.getItem(KEY)).data;
+  reset.cards = {};
+  writtenElsewhere(hear, reset);
+  assert.equal(localStorage.getItem(KEY), storedText(reset)); // nothing written back
+  assert.deepEqual(a.data.cards, {});
+});
+
+test("what another tab missed: the reviews and later done marks, each review with its card if ours is later", () => {
+  const ours = sample();
+  const theirs = copy(ours);
+  theirs.cards = {}; // reset there, after it had seen both of our reviews...
+  ours.reviews.push(review("cache", Date.parse("2026-11-03T10:00:00Z"))); // ...but not this one
+  ours.cards.cache = card("2026-11-03T10:00:00.000Z");
+  ours.done["7"] = { done: true, changed: "2026-11-03T09:00:00.000Z" };
+  theirs.done["6"] = { done: false, changed: "2026-11-03T11:00:00.000Z" }; // taken off there, later
+  assert.deepEqual(missedBy(theirs, ours).reviews.map((r) => r.card_id), ["cache"]);
+  assert.deepEqual(putBackMissed(theirs, ours), { reviews: 1, done: 1 });
+  assert.deepEqual(Object.keys(theirs.cards), ["cache"]);
+  assert.deepEqual(theirs.reviews.map((r) => r.card_id), ["latency:reverse", "latency", "cache"]);
+  assert.deepEqual(theirs.done, { 6: { done: false, changed: "2026-11-03T11:00:00.000Z" }, 7: ours.done["7"] });
+  assert.deepEqual(putBackMissed(theirs, ours), { reviews: 0, done: 0 }); // once only
 });
 
 test("a failed write is reported, kept for the visit, and stored with the next write", async () => {

@@ -116,6 +116,8 @@ def test_two_tabs_keep_both_reviews_and_each_shows_the_other(browser: Browser, s
     graded_in_a = grade(a)
     graded_in_b = grade(b)
     assert graded_in_a != graded_in_b
+    # B's process may store its grade before A's has reached it: A then puts its own back.
+    a.wait_for_function("([key, n]) => JSON.parse(localStorage.getItem(key)).reviews.length === n", arg=[KEY, 2])
     stored = study(a)
     assert sorted(stored["cards"]) == sorted([graded_in_a, graded_in_b])
     assert [r["card_id"] for r in stored["reviews"]] == [graded_in_a, graded_in_b]

@@ -25,7 +25,7 @@ import logging
 import os
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markdown import Markdown
@@ -34,7 +34,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .catalog import Catalog, load
-from .figures import group_by_palette
+from .figures import file_size, group_by_palette, with_sizes
 from .flashcards import BACKUP, render_deck
 from .glossary import check_summaries
 from .glossary_page import relative, render_entries
@@ -77,7 +77,7 @@ class NotesExtension(Extension):
         md.preprocessors.register(PagePreprocessor(md, self), "notes_site", 25)
         # After inline markup (20), attribute lists (8) and abbr (7); before toc (5).
         md.treeprocessors.register(TermTreeprocessor(md, self), "notes_site", 6.5)
-        md.treeprocessors.register(FigureTreeprocessor(md), "notes_site_figures", 6.4)
+        md.treeprocessors.register(FigureTreeprocessor(md, self), "notes_site_figures", 6.4)
 
     def reset(self) -> None:
         self.page = Page()
@@ -124,8 +124,17 @@ class TermTreeprocessor(Treeprocessor):
 
 
 class FigureTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: NotesExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
     def run(self, root: etree.Element) -> None:
         group_by_palette(root)
+        # A lesson's figures resolve from its folder; any other page's from the docs' top
+        # (the only pages whose folder Markdown lets the extension know).
+        lesson, docs_dir = self.extension.page.lesson, self.extension.getConfig("docs_dir")
+        folder = str(PurePosixPath(lesson.path).parent) if lesson else "."
+        with_sizes(root, lambda src: file_size(docs_dir, folder, src))
 
 
 # --- Blocks ------------------------------------------------------------------------

@@ -225,3 +225,25 @@ def test_a_blocks_line_in_code_is_left_as_code(tmp_path: Path):
     docs = site(tmp_path)
     for code in ("```\n[STUDY-BACKUP]\n```", "    [STUDY-BACKUP]", "    [GLOSSARY]", "~~~\n[FLASHCARDS]\n~~~"):
         assert convert(docs, f"# Writing notes\n\n{code}\n").find("code").get_text() == code.strip("`~\n ") + "\n"
+
+
+def test_a_figure_gets_its_files_own_size_so_its_room_is_kept_before_it_loads(tmp_path: Path):
+    """From the SVG's root, resolved from the lesson's folder or, elsewhere, from the top
+    of the docs; an image with a size, another site's, or a missing one is left alone."""
+    docs = site(tmp_path)
+    (docs / "photos").mkdir()
+    (docs / "photos" / "ring.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 44 48" width="440" height="480px"></svg>')
+    (docs / "photos" / "em.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="20em" height="10em"></svg>')
+    images = "\n\n".join([
+        "![Ring](../photos/ring.svg#only-light)",
+        "![Sized](../photos/ring.svg){ width=100 }",
+        "![Elsewhere](https://example.org/ring.svg)",
+        "![Missing](../photos/none.svg)",
+        "![In em](../photos/em.svg)",
+    ])
+    sizes = {img["alt"]: (img.get("width"), img.get("height")) for img in convert(docs, body(images)).select("img")}
+    assert {alt: sizes[alt] for alt in ("Ring", "Sized", "Elsewhere", "Missing", "In em")} == {
+        "Ring": ("440", "480"), "Sized": ("100", None), "Elsewhere": (None, None), "Missing": (None, None), "In em": (None, None),
+    }
+    top = convert(docs, "# Home\n\n![Ring](photos/ring.svg)\n\n![Out](../ring.svg)\n").select("img")
+    assert [(img.get("width"), img.get("height")) for img in top] == [("440", "480"), (None, None)]

@@ -70,3 +70,26 @@ def shifts_at(page: Page, url: str) -> list[str]:
     page.goto(url, wait_until="networkidle")
     page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return page.evaluate("window.contentShifts")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_figure_keeps_its_room_before_it_arrives(browser, server, width: int):
+    """Each figure's size is on its <img>, so the text under it is laid out where it will
+    stay before the figure has loaded (on the home page, the intro's figure is above the
+    lessons)."""
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    with_figure = next(lesson for lesson in written if "![" in (ROOT / "docs" / lesson.path).read_text())
+    for path in ("", with_figure.path.removesuffix(".md") + "/"):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        page, held = context.new_page(), []
+        page.route("**/photos/**", lambda route: held.append(route))
+        page.goto(f"{server}/{path}", wait_until="domcontentloaded")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        last = page.locator("article h2").last
+        before = last.bounding_box()["y"]
+        assert held, f"/{path} asked for no figure"
+        for route in held:
+            route.continue_()
+        page.wait_for_function("[...document.images].every((image) => image.complete)")
+        assert last.bounding_box()["y"] == before, f"/{path}"
+        context.close()

@@ -16,7 +16,7 @@ PALETTES = ("light", "dark")
 SVG_TAG = re.compile(r"<svg\b[^>]*>")
 ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
 PIXELS = re.compile(r"(\d+(?:\.\d+)?)(?:px)?")
-Size = tuple[str, str]  # width and height, in CSS pixels
+Size = tuple[str, str]  # width and height, in whole CSS pixels (as HTML's attributes take them)
 
 
 def group_by_palette(root: etree.Element) -> None:
@@ -57,4 +57,4 @@ def svg_size(file: str, mtime_ns: int) -> Size | None:
         tag = SVG_TAG.search(opened.read(4096))
     attributes = dict(ATTRIBUTE.findall(tag.group(0))) if tag else {}
     sizes = [PIXELS.fullmatch(attributes.get(name, "")) for name in ("width", "height")]
-    return (sizes[0].group(1), sizes[1].group(1)) if sizes[0] and sizes[1] else None
+    return (str(round(float(sizes[0].group(1)))), str(round(float(sizes[1].group(1))))) if sizes[0] and sizes[1] else None

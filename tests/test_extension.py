@@ -234,16 +234,19 @@ def test_a_figure_gets_its_files_own_size_so_its_room_is_kept_before_it_loads(tm
     (docs / "photos").mkdir()
     (docs / "photos" / "ring.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 44 48" width="440" height="480px"></svg>')
     (docs / "photos" / "em.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="20em" height="10em"></svg>')
+    (docs / "photos" / "part.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="380.6" height="508.2px"></svg>')
     images = "\n\n".join([
         "![Ring](../photos/ring.svg#only-light)",
         "![Sized](../photos/ring.svg){ width=100 }",
         "![Elsewhere](https://example.org/ring.svg)",
         "![Missing](../photos/none.svg)",
         "![In em](../photos/em.svg)",
+        "![In parts](../photos/part.svg)",
     ])
     sizes = {img["alt"]: (img.get("width"), img.get("height")) for img in convert(docs, body(images)).select("img")}
-    assert {alt: sizes[alt] for alt in ("Ring", "Sized", "Elsewhere", "Missing", "In em")} == {
+    assert {alt: sizes[alt] for alt in ("Ring", "Sized", "Elsewhere", "Missing", "In em", "In parts")} == {
         "Ring": ("440", "480"), "Sized": ("100", None), "Elsewhere": (None, None), "Missing": (None, None), "In em": (None, None),
+        "In parts": ("381", "508"),  # whole pixels: HTML's width and height take no fraction
     }
     top = convert(docs, "# Home\n\n![Ring](photos/ring.svg)\n\n![Out](../ring.svg)\n").select("img")
     assert [(img.get("width"), img.get("height")) for img in top] == [("440", "480"), (None, None)]

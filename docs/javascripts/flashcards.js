@@ -234,7 +234,8 @@ function study(root) {
     showNext();
   });
   // Another tab graded or restored: new counts, and a new card if this one was graded there.
-  store.watch(root, (data, before) => {
+  store.watch(root, (data, before, failed) => {
+    if (failed) tell(failed);
     // As after a reset here: this tab's "Backup downloaded." would read as if it held them.
     if (Object.keys(before.cards).length && !Object.keys(data.cards).length) backup.say(RESET_ELSEWHERE);
     if (current && JSON.stringify(saved(current)) !== shown) showNext();

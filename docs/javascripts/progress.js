@@ -24,8 +24,9 @@
     alert.className = "lesson-done-alert";
     alert.setAttribute("role", "alert");
     button.after(alert);
-    var show = function () {
+    var show = function (data, before, failed) {
       button.setAttribute("aria-pressed", String(isDone(store, number)));
+      if (failed) alert.textContent = failed;
     };
     show();
     store.watch(button, show); // marked in another tab
@@ -48,7 +49,7 @@
   // the study data loads (extra.css): a first visit's view, so that on a first visit
   // the lessons under it do not move when it shows.
   var firstVisit = new WeakMap(); // each box's own first paragraph
-  function showProgress(box, store) {
+  function showProgress(box, store, failed) {
     if (!firstVisit.has(box)) firstVisit.set(box, box.querySelector("p") || document.createElement("p"));
     document.querySelectorAll(".lesson-card-done").forEach(function (badge) { badge.remove(); });
     var lessons = [];
@@ -82,7 +83,7 @@
     }
     var notices = document.createElement("p");
     notices.setAttribute("role", "alert");
-    notices.textContent = store.notices.join(" ");
+    notices.textContent = failed || store.notices.join(" ");
     box.replaceChildren(line, notices);
     box.hidden = false;
   }
@@ -103,7 +104,7 @@
       var store = studyData.openStore();
       toggles.forEach(function (button) { wireToggle(button, store); });
       if (!box) return;
-      var refresh = function () { showProgress(box, store); };
+      var refresh = function (data, before, failed) { showProgress(box, store, failed); };
       refresh();
       store.watch(box, refresh);
       var backupBox = document.querySelector("[data-study-backup]");

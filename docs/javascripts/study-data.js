@@ -120,15 +120,15 @@ function createStore() {
     const before = data;
     data = stored.data;
     const missed = missedBy(data, before);
+    let failed = null; // putting it back failed: this visit keeps it, and the page says so
     if (missed.reviews.length + missed.done.length > 0 && !readOnly) {
-      const failed = store.update("What another tab wrote over", (fresh) => {
+      failed = store.update("Your progress that another tab wrote over", (fresh) => {
         const back = putBackMissed(fresh, before);
         return back.reviews + back.done > 0;
       });
-      if (failed) notices.push(failed);
     }
     for (const watcher of [...watchers]) {
-      if (watcher.root.isConnected) watcher.onChange(data, before);
+      if (watcher.root.isConnected) watcher.onChange(data, before, failed);
       else watchers.delete(watcher); // a page instant navigation has left
     }
   });
@@ -139,7 +139,8 @@ function createStore() {
     },
     /** Messages about the stored value, for the page to show once. */
     notices,
-    /** Calls onChange(data, before) when another tab changes the data, while root is on the page. */
+    /** Calls onChange(data, before, failed) when another tab changes the data, while root
+     *  is on the page; `failed` says why what that tab wrote over could not be put back. */
     watch(root, onChange) {
       watchers.add({ root, onChange });
     },

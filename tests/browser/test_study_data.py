@@ -134,6 +134,19 @@ def test_two_tabs_keep_both_reviews_and_each_shows_the_other(browser: Browser, s
     context.close()
 
 
+def written_over_without(page: Page, term: str, then: str = "") -> None:
+    """Another tab's write of a value without this tab's grade of `term`, heard by this
+    tab (after the script `then`, run in this tab)."""
+    stale = json.loads(storage(page)[KEY])
+    del stale["cards"][term]
+    stale["reviews"] = [row for row in stale["reviews"] if row[0] != term]
+    page.evaluate(
+        "([key, value, then]) => { localStorage.setItem(key, value); eval(then);"
+        " dispatchEvent(new StorageEvent('storage', { key, newValue: value })); }",
+        [KEY, json.dumps(stale), then],
+    )
+
+
 def test_a_grade_that_another_tab_wrote_over_unseen_comes_back(watched, server):
     """Chromium gives each tab's process a copy of localStorage that another tab's write
     reaches a moment late, so a tab that grades just after this one can store a value
@@ -142,17 +155,37 @@ def test_a_grade_that_another_tab_wrote_over_unseen_comes_back(watched, server):
     page = watched.page
     open_deck(page, server)
     mine = grade(page)
-    stale = json.loads(storage(page)[KEY])
-    del stale["cards"][mine]
-    stale["reviews"] = [row for row in stale["reviews"] if row[0] != mine]
-    page.evaluate(
-        "([key, value]) => { localStorage.setItem(key, value); dispatchEvent(new StorageEvent('storage', { key, newValue: value })); }",
-        [KEY, json.dumps(stale)],
-    )
+    written_over_without(page, mine)
     stored = study(page)
     assert mine in stored["cards"]
     assert [review["card_id"] for review in stored["reviews"]] == [mine]
     assert watched.errors == []
+
+
+def test_a_grade_that_cannot_be_put_back_is_said_and_stored_with_the_next_write(browser: Browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    open_deck(page, server)
+    mine = grade(page)
+    page.evaluate("window.workingSetItem = Storage.prototype.setItem; true")
+    written_over_without(page, mine, then=FAIL_EVERY_WRITE)
+    expect(page.locator(".flashcards-alert")).to_have_text(
+        re.compile("^Your progress that another tab wrote over was not saved: this browser refused to store it")
+    )
+    assert mine not in study(page)["cards"]
+    page.evaluate("Storage.prototype.setItem = window.workingSetItem; true")
+    other = grade(page)
+    assert {mine, other} <= set(study(page)["cards"])  # kept for the visit, then stored
+    # The lessons and the home page say it too, where they say a failed save.
+    kept = storage(page)[KEY]
+    for path, alert in (("/lessons/05-storage/", ".lesson-done [role=alert]"), ("/", ".course-progress [role=alert]")):
+        page.goto(server + path)
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, kept])  # the grade, stored again
+        page.reload()
+        expect(page.locator(alert)).to_be_attached()
+        written_over_without(page, mine, then=FAIL_EVERY_WRITE)
+        expect(page.locator(alert)).to_have_text(re.compile("^Your progress that another tab wrote over was not saved"))
+    context.close()
 
 
 def test_the_first_sites_data_moves_over_once_and_is_kept(watched, server):

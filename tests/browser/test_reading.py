@@ -76,6 +76,25 @@ def test_the_palette_follows_the_system_and_the_toggle_switches_it(server, brows
     context.close()
 
 
+def test_the_palette_toggle_switches_back_and_forth_from_the_keyboard(server, browser):
+    """Enter or Space on the focused toggle switches the palette, and the focus moves to
+    the toggle now shown, so the next press switches back (as Material's own does)."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(server + "/lessons/06-latency-and-throughput/")
+    body = page.locator("body")
+    page.locator("input[name=__palette]").first.focus()
+    for key, scheme in (("Enter", "slate"), ("Enter", "default"), ("Space", "slate"), ("Space", "default")):
+        page.keyboard.press(key)
+        expect(body).to_have_attribute("data-md-color-scheme", scheme)
+        # the focused toggle is the one on screen: its label shows, and shows the focus
+        assert page.evaluate("""() => { const input = document.activeElement;
+            const label = input.nextElementSibling;
+            return input.name === "__palette" && !label.hidden && label.getBoundingClientRect().width > 0 }""")
+    assert page.evaluate("window.scrollY") == 0  # Space switched; it did not scroll the page
+    context.close()
+
+
 def test_every_page_loads_clean_and_stays_on_this_host(server, site, watched):
     paths = sorted("/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
     assert len(paths) >= 30

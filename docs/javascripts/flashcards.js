@@ -5,7 +5,7 @@
 // An ES module (the page's front matter `scripts:`): it runs once per page load and sets
 // the page up on Material's `document$`, which would also fire at each page change were
 // `navigation.instant` on (it is off, see mkdocs.yml).
-import { createEmptyCard, fsrs, Rating, State, TypeConvert } from "./vendor/ts-fsrs.js";
+import { createEmptyCard, fsrs, Rating, State, StrategyMode, TypeConvert } from "./vendor/ts-fsrs.js";
 import { openStore } from "./study-data.js";
 import { wireBackup } from "./study-backup.js";
 
@@ -13,7 +13,9 @@ const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy
 // As in Anki: a card in its learning steps (due in minutes) is shown early rather
 // than making the reader wait, once nothing else is left.
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
-const scheduler = fsrs({ enable_fuzz: true }); // fuzz: cards learnt together drift apart
+// A click on a grade this soon after the answer showed is the second click of a
+// double click (or tap) on "Show answer", which "Again" took the place of: not a grade.
+const GRADE_AFTER_MS = 500;
 // What the backup line says after a reset, here or in another tab.
 const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
 const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card is new again. A backup made before the reset brings it back.";
@@ -145,7 +147,7 @@ function study(root) {
   function showAnswer() {
     if (!current || current.classList.contains("is-revealed")) return;
     const now = new Date();
-    const preview = scheduler.repeat(progressOf(saved(current), now), now);
+    const preview = schedulerOf(keyOf(current)).repeat(progressOf(saved(current), now), now);
     for (const button of grades.querySelectorAll("[data-grade]")) {
       const due = preview[GRADES[button.dataset.grade]].card.due;
       button.querySelector(".flashcards-interval").textContent = interval(due - now);
@@ -163,7 +165,7 @@ function study(root) {
     // From the card as stored now: another tab may have graded it since it was shown.
     const failed = store.update("This grade", (data) => {
       const before = progressOf(data.cards[key], now);
-      data.cards[key] = scheduler.next(before, now, GRADES[number]).card;
+      data.cards[key] = schedulerOf(key).next(before, now, GRADES[number]).card;
       data.reviews.push({
         card_id: key,
         review_time: now.getTime(),
@@ -206,6 +208,8 @@ function study(root) {
   reveal.addEventListener("click", showAnswer);
   grades.addEventListener("click", (event) => {
     const button = event.target.closest("[data-grade]");
+    const byPointer = event.detail > 0; // a click from the keyboard has no click count
+    if (byPointer && Date.now() - revealedAt < GRADE_AFTER_MS) return;
     if (button) grade(Number(button.dataset.grade));
   });
   filter.addEventListener("change", () => {
@@ -246,6 +250,19 @@ function study(root) {
   showNext();
   root.classList.add("is-ready"); // the controls work from now on
   return { root, onKey };
+}
+
+// --- Scheduling ---------------------------------------------------------------
+
+// FSRS with fuzz, so that cards learnt together drift apart. ts-fsrs seeds the fuzz with
+// the time of the review to the millisecond, so the interval a grade button shows (worked
+// out when the answer shows) would not be the one that grade schedules a moment later:
+// here the seed is the card, its review count and its memory state, as they are then.
+function schedulerOf(key) {
+  return fsrs({ enable_fuzz: true }).useStrategy(StrategyMode.SEED, function () {
+    const { reps, difficulty, stability } = this.current;
+    return `${key}_${reps}_${difficulty * stability}`;
+  });
 }
 
 // --- Lessons and sections ---------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 import yaml
@@ -102,6 +103,53 @@ def test_space_or_enter_reveals_and_1_to_4_grade(server, watched):
     assert cards[studied[0]]["due"] < cards[studied[3]]["due"]  # Again comes back before Easy
     counts(page, 3, total - 4, seen=4)  # Again, Hard and Good: in minutes; Easy: in days
     assert watched.errors == []
+
+
+def test_each_grade_schedules_the_interval_its_button_shows(server, watched):
+    """FSRS's fuzz spreads the intervals of cards learnt together: the interval shown on
+    "Easy" when the answer shows is the one that "Easy" then gives the card."""
+    page = watched.page
+    open_deck(page, server)
+    for _ in range(6):  # Easy on a new card: days, with fuzz of a day or more either way
+        term = current_term(page)
+        page.keyboard.press("Enter")
+        shown = page.locator(".flashcards-grades [data-grade='4'] .flashcards-interval").inner_text()
+        page.keyboard.press("4")
+        expect(page.locator(CURRENT)).not_to_have_attribute("data-term", term)
+        data = saved(page)
+        graded_at = [time for card, time, *_ in data["reviews"] if card == term][-1]  # rows: study-format.js
+        due = datetime.fromisoformat(data["cards"][term]["due"].replace("Z", "+00:00")).timestamp() * 1000
+        assert (term, f"{round((due - graded_at) / 86_400_000)} d") == (term, shown)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("device", ["mouse", "touch"])
+def test_a_double_click_on_show_answer_does_not_grade_the_card(browser, server, device: str):
+    """"Again" takes the place of "Show answer": the second click of a double click or
+    a double tap would grade, as forgotten, a card whose answer was never read."""
+    touch = device == "touch"
+    context = browser.new_context(**({"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if touch else {}))
+    page = context.new_page()
+    open_deck(page, server)
+    first = current_term(page)
+    reveal = page.get_by_role("button", name="Show answer")
+    if touch:
+        reveal.scroll_into_view_if_needed()
+        box = reveal.bounding_box()
+        centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.touchscreen.tap(*centre)
+        page.wait_for_timeout(120)
+        page.touchscreen.tap(*centre)
+    else:
+        reveal.dblclick()
+    expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_visible()
+    page.wait_for_timeout(600)  # past the guard: a click now is a grade
+    assert current_term(page) == first
+    assert page.evaluate("localStorage.getItem('/.systemsexpert.study')") is None  # nothing graded
+    page.get_by_role("button", name="Again").click()
+    expect(page.locator(CURRENT)).not_to_have_attribute("data-term", first)
+    assert [(card, rating) for card, _, rating, *_ in saved(page)["reviews"]] == [(first, 1)]
+    context.close()
 
 
 def test_the_reverse_direction_asks_for_the_term(server, watched):

@@ -224,7 +224,7 @@ function study(root) {
     showNext();
   });
   newPerDay.addEventListener("change", () => {
-    const value = Number(newPerDay.value);
+    const value = newPerDay.value.trim() === "" ? NaN : Number(newPerDay.value); // Number("") is 0
     if (!Number.isInteger(value) || value < 0) return tell("New cards a day: write a whole number, 0 or more.");
     remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));
     if (!current || !current.classList.contains("is-revealed")) showNext();

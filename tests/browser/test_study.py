@@ -373,6 +373,27 @@ def test_the_answer_and_its_grades_pass_axe(browser, server, scheme: str):
     assert violations == []
 
 
+@pytest.mark.parametrize("device", ["mouse", "touch"])
+def test_mark_as_done_looks_pressed_only_while_it_is(browser, server, device: str):
+    """A tap leaves the button focused (and, on a phone, hovered): Material's fill for
+    those read as "done" after the reader had just unmarked the lesson."""
+    touch = device == "touch"
+    context = browser.new_context(**({"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if touch else {}))
+    page = context.new_page()
+    page.goto(server + "/lessons/07-availability/")
+    page.add_style_tag(content="* { transition: none !important }")  # the look, not its fade
+    button = page.get_by_role("button", name="Mark as done")
+    look = lambda: button.evaluate("b => { const s = getComputedStyle(b); return [s.backgroundColor, s.color] }")
+    off = look()
+    for pressed in ("true", "false"):
+        button.tap() if touch else button.click()
+        expect(button).to_have_attribute("aria-pressed", pressed)
+        if not touch:
+            page.mouse.move(0, 0)  # no longer hovered; still focused
+        assert (look() != off) == (pressed == "true"), pressed
+    context.close()
+
+
 def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, watched):
     page = watched.page
     written = [lesson for lesson in sources().lessons if not lesson.unwritten]

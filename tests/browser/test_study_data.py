@@ -46,11 +46,27 @@ def grade(page: Page, key: str = "3") -> str:
     return term
 
 
-def set_new_cards_a_day(page: Page, count: int) -> None:
+def set_new_cards_a_day(page: Page, count: int | str) -> None:
     """Types the setting and leaves the field, as a reader does: it is saved on change."""
     field = page.get_by_label("New cards a day")
     field.fill(str(count))
     field.press("Tab")
+
+
+def test_new_cards_a_day_takes_only_a_whole_number_and_says_so(watched, server):
+    """An emptied field read as 0 (Number("") is 0): no new card, ever, and no word why."""
+    page = watched.page
+    open_deck(page, server)
+    set_new_cards_a_day(page, 5)
+    expect(page.locator(".flashcards-counts")).to_contain_text("New: 5")
+    for typed in ("", "-1", "2.5"):
+        set_new_cards_a_day(page, typed)
+        expect(page.locator(".flashcards-alert")).to_have_text("New cards a day: write a whole number, 0 or more.")
+        assert study(page)["settings"]["new_per_day"] == 5, repr(typed)
+    set_new_cards_a_day(page, 0)
+    expect(page.locator(".flashcards-alert")).to_have_text("")
+    assert study(page)["settings"]["new_per_day"] == 0
+    assert watched.errors == []
 
 
 def storage(page: Page) -> dict[str, str]:

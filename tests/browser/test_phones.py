@@ -1,5 +1,6 @@
 """The study pages on a 390 px phone: axe on a lesson, the learning path and the
-flashcards in both palettes, and a focused grade that does not look chosen."""
+flashcards in both palettes, a focused grade that does not look chosen, and the
+navigation drawer from the keyboard."""
 
 from __future__ import annotations
 
@@ -58,3 +59,44 @@ def test_on_a_phone_a_title_takes_only_the_lines_of_its_words(browser: Browser, 
     gap = page.locator("article h1").evaluate(TITLE_GAP)
     context.close()
     assert gap < 10, f"{gap:.0f} px under the title's words"  # less than a line: only the line height's own slack
+
+
+# The focused element: where it is, whether it is inside the navigation drawer, and
+# whether it is what a finger at its centre would touch (not under a panel, on screen).
+FOCUSED = """() => {
+    const e = document.activeElement, box = e.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    return { name: (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 40),
+             inDrawer: !!e.closest(".md-sidebar--primary"), seen: !!hit && e.contains(hit) };
+}"""
+
+
+def test_the_shut_drawer_takes_no_tab_stop_and_the_menu_button_opens_it_from_the_keyboard(browser: Browser, server):
+    """The drawer's links took some forty Tab stops before the page's text, unseen; the
+    menu button (a label) took none, so the keyboard could not open the drawer."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + "/lessons/09-proxies/")
+    stops = []
+    while not stops or stops[-1]["name"] != "Mark as done":
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        assert len(stops) < 20, [stop["name"] for stop in stops]
+    assert [stop["name"] for stop in stops if stop["inDrawer"]] == []
+
+    menu = page.get_by_role("button", name="Navigation")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    for key in ("Enter", "Space"):
+        menu.focus()
+        page.keyboard.press(key)
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        page.wait_for_timeout(400)  # the drawer's slide
+        focused = page.evaluate(FOCUSED)
+        assert focused["inDrawer"] and focused["seen"], focused  # a link of the list on screen
+        page.keyboard.press("Escape")
+        expect(menu).to_have_attribute("aria-expanded", "false")
+        expect(menu).to_be_focused()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(menu).to_be_hidden()  # wide, the navigation is a sidebar: no drawer, no button
+    context.close()

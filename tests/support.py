@@ -19,6 +19,9 @@ from notes_site.rendering import MarkdownSetup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The editors' own boxes in a lesson, beside the author's words (CONTRIBUTING.md): a
+# correction of fact, and an example in place of a screenshot that is not available.
+EDITORS_BOXES = ("Editor's note", "Editor's example")
 
 
 @cache

@@ -19,11 +19,11 @@ from export_decks import CSV_HEADER, NAME, built_definitions, built_summaries, n
 from mkdocs.config import load_config
 from notes_site.glossary import Entry
 from notes_site.outline import code_rows
-from support import ROOT, sources
+from support import EDITORS_BOXES, ROOT, sources
 
 # The blocks a definition is made of, in document order; an admonition is a <div>.
 BLOCK_TAGS = {"p", "ul", "ol", "li", "pre", "table", "tr", "img", "blockquote", "hr", "dl", "details"}
-ADMONITION = re.compile(r"^\s*(!!!|\?\?\?)")
+ADMONITION = re.compile(r'^\s*(!!!|\?\?\?)\+?(?:\s+[\w-]+)*(?:\s+"([^"]*)")?')  # its title, if it has one
 MARKDOWN_LINK = re.compile(r"\]\(|\]\[")
 
 
@@ -83,10 +83,10 @@ def fences(markdown: str) -> int:
     return sum(1 for row, is_code in enumerate(code) if is_code and (row == 0 or not code[row - 1]))
 
 
-def admonitions(markdown: str) -> int:
-    """How many admonitions ("!!! note ...") a definition's Markdown writes."""
+def admonition_titles(markdown: str) -> list[str]:
+    """The title of each admonition ('!!! note "Editor's note"') a definition's Markdown writes."""
     lines = markdown.split("\n")
-    return sum(1 for line, is_code in zip(lines, code_rows(lines)) if not is_code and ADMONITION.match(line))
+    return [found[2] or "" for line, is_code in zip(lines, code_rows(lines)) if not is_code and (found := ADMONITION.match(line))]
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_every_definition_has_the_lessons_blocks_in_every_place(site: Path, anki
         lesson = structure(in_lesson(lessons[entry.taught.lesson.path], entry))
         # The lesson page itself shows every code block and note its Markdown writes.
         assert lesson.count("pre") == fences(entry.definition), entry.name
-        assert lesson.count("admonition") == admonitions(entry.definition), entry.name
+        assert lesson.count("admonition") == len(admonition_titles(entry.definition)), entry.name
         places = {
             "glossary": structure(in_glossary(glossary, entry)),
             "flashcards": structure(in_flashcards(flashcards, entry)),
@@ -158,6 +158,6 @@ def test_every_anki_note_reads_as_the_site_shows_it(anki):
         for link in definition.select("[href], [src]"):
             assert re.match(r"https?://", link.get("href") or link.get("src")), f"{entry.name}: {link}"
         titles = [title.get_text() for title in definition.select(".admonition > .admonition-title")]
-        assert titles == ["Editor's note"] * admonitions(entry.definition), entry.name
+        assert titles == admonition_titles(entry.definition) and set(titles) <= set(EDITORS_BOXES), entry.name
         answer = BeautifulSoup(note.cards()[0].answer(), "html.parser").get_text(" ", strip=True)
         assert entry.name in answer and " ".join(definition.get_text(" ").split())[:40] in " ".join(answer.split())

@@ -46,10 +46,7 @@ export function wireBackup(box, onRestore = () => {}) {
       return changed.cards + changed.reviews + changed.done > 0;
     });
     if (failed) return tell(alert, `${failed} Nothing was changed.`);
-    const { cards, reviews, done } = changed;
-    tell(status, cards + reviews + done
-      ? `Restored from "${chosen.name}": ${cards} cards, ${reviews} reviews and ${done} done marks were newer than this browser's.`
-      : `"${chosen.name}" holds nothing newer than this browser's progress: nothing was changed.`);
+    tell(status, restored(chosen.name, changed));
     remind();
     onRestore();
   });
@@ -69,6 +66,17 @@ export function wireBackup(box, onRestore = () => {}) {
   const api = { say: (text) => tell(status, text) };
   wired.set(box, api);
   return api;
+}
+
+/** What a restore brought: "1 card and 3 reviews were newer than …", only what it did bring. */
+export function restored(name, { cards, reviews, done }) {
+  const parts = [[cards, "card"], [reviews, "review"], [done, "done mark"]]
+    .filter(([count]) => count > 0)
+    .map(([count, noun]) => `${count} ${noun}${count === 1 ? "" : "s"}`);
+  if (!parts.length) return `"${name}" holds nothing newer than this browser's progress: nothing was changed.`;
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  const verb = parts.length === 1 && /^1 /.test(parts[0]) ? "was" : "were";
+  return `Restored from "${name}": ${listed} ${verb} newer than this browser's.`;
 }
 
 function save(name, type, text) {

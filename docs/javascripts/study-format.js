@@ -260,8 +260,8 @@ export function readBackup(text) {
   let value;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return { problem: `it is not JSON, or it is cut short (${error.message})` };
+  } catch {
+    return { problem: "it is not a backup of this site (it is not JSON: another kind of file, or a backup cut short)" };
   }
   if (!isObject(value) || value.format !== FORMAT) return { problem: `it is not a backup of this site (its "format" is not "${FORMAT}")` };
   if (!Number.isInteger(value.version)) return { problem: 'its "version" is not a whole number' };

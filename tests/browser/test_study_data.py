@@ -311,7 +311,7 @@ def test_the_backup_holds_what_was_graded_and_marked_and_a_fresh_browser_restore
     page = fresh.new_page()
     open_deck(page, server)
     restore(page, name, text)
-    expect(page.locator(".study-backup-status")).to_contain_text("2 cards, 2 reviews and 1 done marks")
+    expect(page.locator(".study-backup-status")).to_contain_text("2 cards, 2 reviews and 1 done mark were newer")
     restored = study(page)
     assert (restored["cards"], restored["reviews"], restored["done"]) == (stored["cards"], stored["reviews"], stored["done"])
     expect(page.locator(".flashcards-counts")).to_contain_text("Later today: 2")
@@ -351,7 +351,7 @@ def bad_files(good: str) -> dict[str, tuple[str, str]]:
     wrong_type = json.loads(good)
     wrong_type["reviews"][0]["review_rating"] = "Good"
     return {
-        "truncated": (good[: len(good) // 2], "it is not JSON, or it is cut short"),
+        "truncated": (good[: len(good) // 2], "it is not a backup of this site (it is not JSON: another kind of file, or a backup cut short)."),
         "another format": (json.dumps({**value, "format": "anki"}), 'it is not a backup of this site (its "format"'),
         "a newer version": (json.dumps({**value, "version": 2}), "it was made by a newer version of this site (version 2"),
         "wrong types": (json.dumps(wrong_type), "a value has the wrong type: reviews[0].review_rating: not 1 to 4"),

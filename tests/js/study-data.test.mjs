@@ -6,6 +6,7 @@ import { test } from "node:test";
 import {
   emptyData, mergeInto, missedBy, putBackMissed, readBackup, readStored, storedText, toBackup, toRevlogCsv, REVLOG_COLUMNS,
 } from "../../docs/javascripts/study-format.js";
+import { restored } from "../../docs/javascripts/study-backup.js";
 
 const card = (lastReview, due = lastReview) => ({
   due, stability: 2.3, difficulty: 5.1, elapsed_days: 0, scheduled_days: 0, learning_steps: 1,
@@ -250,4 +251,19 @@ test("the first site's unscoped values move over once and stay", async () => {
   tab.update("A grade", grade("throughput", 5000));
   localStorage.setItem("systemsexpert.lessons-done", "[6,8,9]"); // the old site still open somewhere
   assert.equal((await openTab()).data.done["9"], undefined); // moved once, not at every visit
+});
+
+test("a restore says what it brought, in words that count", () => {
+  const said = (cards, reviews, done) => restored("b.json", { cards, reviews, done });
+  assert.equal(said(2, 2, 1), 'Restored from "b.json": 2 cards, 2 reviews and 1 done mark were newer than this browser\'s.');
+  assert.equal(said(0, 0, 2), 'Restored from "b.json": 2 done marks were newer than this browser\'s.');
+  assert.equal(said(1, 0, 0), 'Restored from "b.json": 1 card was newer than this browser\'s.');
+  assert.equal(said(1, 1, 0), 'Restored from "b.json": 1 card and 1 review were newer than this browser\'s.');
+  assert.equal(said(0, 0, 0), '"b.json" holds nothing newer than this browser\'s progress: nothing was changed.');
+});
+
+test("a file that is not JSON is refused as no backup of this site, without the parser's words", () => {
+  for (const text of ["\u0089PNG\r\n", '{"format": "systemsexpert-progress", "cards": {']) {
+    assert.equal(readBackup(text).problem, "it is not a backup of this site (it is not JSON: another kind of file, or a backup cut short)");
+  }
 });

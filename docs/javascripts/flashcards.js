@@ -13,9 +13,6 @@ const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy
 // As in Anki: a card in its learning steps (due in minutes) is shown early rather
 // than making the reader wait, once nothing else is left.
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
-// A click on a grade this soon after the answer showed is the second click of a
-// double click (or tap) on "Show answer", which "Again" took the place of: not a grade.
-const GRADE_AFTER_MS = 500;
 // What the backup line says after a reset, here or in another tab.
 const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
 const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card is new again. A backup made before the reset brings it back.";
@@ -205,11 +202,16 @@ function study(root) {
     }
   }
 
+  // The second click of a double click (or tap) on "Show answer" lands on what took its
+  // place: "Again", or a link of the answer. It is no grade, and no way off the page.
+  root.addEventListener("click", (event) => {
+    if (event.detail < 2 || !event.target.closest(".flashcard-deck, .flashcards-actions")) return;
+    event.preventDefault();
+    event.stopPropagation();
+  }, true);
   reveal.addEventListener("click", showAnswer);
   grades.addEventListener("click", (event) => {
     const button = event.target.closest("[data-grade]");
-    const byPointer = event.detail > 0; // a click from the keyboard has no click count
-    if (byPointer && Date.now() - revealedAt < GRADE_AFTER_MS) return;
     if (button) grade(Number(button.dataset.grade));
   });
   filter.addEventListener("change", () => {

@@ -100,3 +100,21 @@ def test_the_shut_drawer_takes_no_tab_stop_and_the_menu_button_opens_it_from_the
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(menu).to_be_hidden()  # wide, the navigation is a sidebar: no drawer, no button
     context.close()
+
+
+def test_on_a_phone_the_first_card_and_show_answer_are_on_the_first_screen(browser: Browser, server):
+    """The study is what the page is for: on a 390 × 844 phone, its first screen holds the
+    card and the button to reveal it. The sentence on keys, which a touch screen has none
+    of, is left out there, and kept where a keyboard is likely."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + "/flashcards/")
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    reveal = page.get_by_role("button", name="Show answer").bounding_box()
+    assert reveal["y"] + reveal["height"] <= PHONE["viewport"]["height"], reveal
+    expect(page.locator(".flashcards-keys")).to_be_hidden()
+    context.close()
+    desktop = browser.new_page()
+    desktop.goto(server + "/flashcards/")
+    expect(desktop.locator(".flashcards-keys")).to_be_visible()
+    desktop.close()

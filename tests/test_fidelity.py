@@ -359,10 +359,16 @@ def site_items(page: Path) -> list[tuple[int, str]]:
         own = "".join(
             part.get_text(" ") if hasattr(part, "get_text") else str(part)
             for part in li.children
-            if getattr(part, "name", None) not in ("ul", "ol")
+            if getattr(part, "name", None) not in ("ul", "ol") and not is_editors_box(part)
         )
         items.append((depth, normal(own)))
     return items
+
+
+def is_editors_box(element) -> bool:
+    """An Editor's note or example: the editors' words beside the author's, not theirs."""
+    title = element.select_one(":scope > .admonition-title") if getattr(element, "name", None) == "div" else None
+    return title is not None and title.get_text(strip=True) in EDITORS_BOXES
 
 
 def notes_headings(page: Path) -> list[str]:
@@ -395,10 +401,9 @@ def site_words(page: Path) -> list[str]:
     article = BeautifulSoup(page.read_text(), "html.parser").find("article")
     for added in article.select(", ".join(SITE_FURNITURE)):
         added.decompose()
-    for note in article.select(".admonition"):
-        title = note.select_one(".admonition-title")
-        if title and title.get_text(strip=True) in EDITORS_BOXES:
-            note.decompose()
+    for box in article.select("div.admonition"):
+        if is_editors_box(box):
+            box.decompose()
     return normal(article.get_text(" ")).split()
 
 

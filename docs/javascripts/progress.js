@@ -52,6 +52,9 @@
   function showProgress(box, store, failed) {
     if (!firstVisit.has(box)) firstVisit.set(box, box.querySelector("p") || document.createElement("p"));
     document.querySelectorAll(".lesson-card-done").forEach(function (badge) { badge.remove(); });
+    document.querySelectorAll(".grid.cards a[aria-describedby^='lesson-done-']").forEach(function (link) {
+      link.removeAttribute("aria-describedby");
+    });
     var lessons = [];
     document.querySelectorAll(".grid.cards li").forEach(function (card) {
       var link = card.querySelector("a[href]");
@@ -62,8 +65,10 @@
       if (lesson.done) {
         var badge = document.createElement("span");
         badge.className = "lesson-card-done";
+        badge.id = "lesson-done-" + lesson.number;
         badge.textContent = "Done";
         card.append(" ", badge);
+        link.setAttribute("aria-describedby", badge.id); // heard with the link, outside which it sits
       }
     });
     var todo = lessons.filter(function (lesson) { return !lesson.done; });
@@ -79,7 +84,11 @@
       go.textContent = "Continue with Lesson " + next.number + ": " + title;
       line.append(go);
     } else if (count) {
-      line.append("Every written lesson is done: keep their terms fresh with the flashcards.");
+      var study = document.createElement("a");
+      study.className = "md-button md-button--primary";
+      study.href = new URL("flashcards/", location.href).href; // the home page: the site's top
+      study.textContent = "Keep their terms fresh with the flashcards";
+      line.append("Every written lesson is done. ", study);
     }
     var notices = document.createElement("p");
     notices.setAttribute("role", "alert");

@@ -394,6 +394,23 @@ def test_mark_as_done_looks_pressed_only_while_it_is(browser, server, device: st
     context.close()
 
 
+def test_with_every_lesson_done_the_home_page_leads_to_the_flashcards(server, watched):
+    page = watched.page
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    page.goto(server + "/")
+    expect(page.locator(".course-progress:not([hidden])")).to_be_visible()
+    page.evaluate("""(numbers) => {
+        const key = "/.systemsexpert.study", data = JSON.parse(localStorage.getItem(key) || '{"version": 2, "cards": {}, "reviews": [], "done": {}, "settings": {"filter": "", "direction": "forward", "new_per_day": 20}, "last_backup": null}');
+        for (const n of numbers) data.done[n] = { done: true, changed: new Date().toISOString() };
+        localStorage.setItem(key, JSON.stringify(data));
+    }""", [str(lesson.number) for lesson in written])
+    page.reload()
+    expect(page.locator(".course-progress")).to_contain_text(f"You have marked {len(written)} of {len(written)} lessons as done. Every written lesson is done.")
+    page.get_by_role("link", name="Keep their terms fresh with the flashcards").click()
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    assert watched.errors == []
+
+
 def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, watched):
     page = watched.page
     written = [lesson for lesson in sources().lessons if not lesson.unwritten]
@@ -414,7 +431,10 @@ def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, wat
     done = page.locator(".grid.cards li", has=page.locator(".lesson-card-done"))
     expect(done).to_have_count(2)
     for lesson in (written[0], written[2]):
-        expect(done.locator(f"a[href$='{lesson.path.removesuffix('.md')}/']")).to_have_count(1)
+        link = done.locator(f"a[href$='{lesson.path.removesuffix('.md')}/']")
+        expect(link).to_have_count(1)
+        expect(link).to_have_accessible_description("Done")  # heard with the link, not after it
+    expect(page.locator(f".grid.cards a[href$='{written[1].path.removesuffix('.md')}/']")).not_to_have_attribute("aria-describedby", re.compile(".*"))
     # Undone again, it is the next lesson once more.
     page.goto(url(written[0]))
     page.get_by_role("button", name=re.compile("done")).click()

@@ -72,7 +72,7 @@ BACKUP = """\
 <button type="button" class="md-button" data-backup>Download a backup</button>
 <span class="study-backup-restore"><label for="study-backup-file">Restore from a backup</label>
 <input type="file" id="study-backup-file" accept=".json,application/json"></span>
-<a href="#" data-revlog>Download the review log (CSV)</a>
+<button type="button" class="study-backup-revlog" data-revlog>Download the review log (CSV)</button>
 </p>
 <p class="study-backup-alert" role="alert"></p>
 <p class="study-backup-status" role="status"></p>

@@ -30,8 +30,7 @@ export function wireBackup(box, onRestore = () => {}) {
     tell(failed ? alert : status, failed || "Backup downloaded.");
     remind();
   });
-  find("[data-revlog]").addEventListener("click", (event) => {
-    event.preventDefault();
+  find("[data-revlog]").addEventListener("click", () => {
     save(datedName("systemsexpert-revlog", new Date(), "csv"), "text/csv", toRevlogCsv(store.data.reviews));
   });
   file.addEventListener("change", async () => {

@@ -105,7 +105,7 @@ def a_card(due_ms: int, last_review_ms: int) -> dict:
 def download(page: Page, name: str) -> tuple[str, str]:
     """Presses the control called name; returns the saved file's name and text."""
     with page.expect_download() as info:
-        page.get_by_role("button" if name.startswith("Download a") else "link", name=name).first.click()
+        page.get_by_role("button", name=name).first.click()
     return info.value.suggested_filename, Path(info.value.path()).read_text()
 
 

@@ -15,6 +15,8 @@ const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
 // What the backup line says after a reset, here or in another tab.
 const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
+// Why the card on screen gave way to the next, without a grade here.
+const GRADED_ELSEWHERE = "The card that was on screen was graded in another tab, so here is the next one.";
 const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card is new again. A backup made before the reset brings it back.";
 
 let session = null; // the flashcards page on screen, if it is
@@ -244,8 +246,11 @@ function study(root) {
     if (failed) tell(failed);
     // As after a reset here: this tab's "Backup downloaded." would read as if it held them.
     if (Object.keys(before.cards).length && !Object.keys(data.cards).length) backup.say(RESET_ELSEWHERE);
-    if (current && JSON.stringify(saved(current)) !== shown) showNext();
-    else showCounts(Date.now());
+    if (current && JSON.stringify(saved(current)) !== shown) {
+      const gradedThere = Boolean(saved(current)); // not a reset, which the backup line says
+      showNext();
+      if (gradedThere && !failed) tell(GRADED_ELSEWHERE);
+    } else showCounts(Date.now());
   });
 
   const backup = wireBackup(find("[data-study-backup]"), showNext);

@@ -146,7 +146,10 @@ def test_two_tabs_keep_both_reviews_and_each_shows_the_other(browser: Browser, s
     grade(b)
     expect(a.locator(f'{CURRENT}[data-term="{showing_in_a}"]')).to_have_count(0)
     expect(a.locator(CURRENT)).to_have_count(1)
-    assert len(study(a)["reviews"]) == 3
+    expect(a.locator(".flashcards-alert")).to_have_text("The card that was on screen was graded in another tab, so here is the next one.")
+    grade(a)  # the next grade here: the word about the other tab has done its work
+    expect(a.locator(".flashcards-alert")).to_have_text("")
+    assert len(study(a)["reviews"]) == 4
     context.close()
 
 

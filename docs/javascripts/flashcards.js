@@ -15,6 +15,8 @@ const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
 // What the backup line says after a reset, here or in another tab.
 const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
+// Longer than any system's double-click time: a second click after the answer showed.
+const DOUBLE_CLICK_MS = 1000;
 // Why the card on screen gave way to the next, without a grade here.
 const GRADED_ELSEWHERE = "The card that was on screen was graded in another tab, so here is the next one.";
 const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card is new again. A backup made before the reset brings it back.";
@@ -206,8 +208,9 @@ function study(root) {
 
   // The second click of a double click (or tap) on "Show answer" lands on what took its
   // place: "Again", or a link of the answer. It is no grade, and no way off the page.
-  root.addEventListener("click", (event) => {
-    if (event.detail < 2 || !event.target.closest(".flashcard-deck, .flashcards-actions")) return;
+  // (The page may have scrolled to "Good" in between: anywhere on it, for a moment.)
+  document.addEventListener("click", (event) => {
+    if (event.detail < 2 || Date.now() - revealedAt > DOUBLE_CLICK_MS || !root.isConnected) return;
     event.preventDefault();
     event.stopPropagation();
   }, true);
@@ -229,7 +232,10 @@ function study(root) {
   });
   newPerDay.addEventListener("change", () => {
     const value = newPerDay.value.trim() === "" ? NaN : Number(newPerDay.value); // Number("") is 0
-    if (!Number.isInteger(value) || value < 0) return tell("New cards a day: write a whole number, 0 or more.");
+    if (!Number.isInteger(value) || value < 0) {
+      newPerDay.value = store.data.settings.new_per_day; // the number still in force
+      return tell("New cards a day: write a whole number, 0 or more.");
+    }
     remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));
     if (!current || !current.classList.contains("is-revealed")) showNext();
   });

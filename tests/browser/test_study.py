@@ -152,6 +152,20 @@ def test_a_double_click_on_show_answer_neither_grades_nor_leaves(browser, server
     context.close()
 
 
+def test_a_double_taps_second_tap_does_nothing_anywhere_on_the_page_for_a_moment(server, watched):
+    """On a phone the page scrolls to "Good" as the answer shows, so a double tap's second
+    tap may land on any link below the deck (it once downloaded the Anki deck)."""
+    page = watched.page
+    open_deck(page, server)
+    page.get_by_role("button", name="Show answer").click()
+    second_click = """(selector) => document.querySelector(selector).dispatchEvent(
+        new MouseEvent("click", { detail: 2, bubbles: true, cancelable: true }))"""  # false: prevented
+    assert page.evaluate(second_click, "a[href$='systemsexpert-notes.apkg']") is False
+    page.wait_for_timeout(1200)  # longer than any double-click time: a click of its own again
+    assert page.evaluate(second_click, ".flashcards-counts") is True
+    assert watched.errors == []
+
+
 def test_the_reverse_direction_asks_for_the_term(server, watched):
     page = watched.page
     open_deck(page, server)

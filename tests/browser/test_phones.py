@@ -102,6 +102,48 @@ def test_the_shut_drawer_takes_no_tab_stop_and_the_menu_button_opens_it_from_the
     context.close()
 
 
+def seen_stops(page, keys: list[str]) -> list[dict]:
+    """The focused element after each key, once the drawer's panels have slid."""
+    stops = []
+    for key in keys:
+        page.keyboard.press(key)
+        page.wait_for_timeout(400)
+        stops.append(page.evaluate(FOCUSED))
+    return stops
+
+
+@pytest.mark.parametrize("path", ["/", "/lessons/07-availability/"])
+def test_in_the_open_drawer_the_keyboard_goes_only_where_the_eye_can_follow(browser: Browser, server, path: str):
+    """Tab went on into the panels the drawer does not show (the other sections, the
+    page's contents), the drawer's list slid sideways out of sight, and a section could
+    not be opened, nor a panel left, from the keyboard."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    page.get_by_role("button", name="Navigation").click()
+    page.wait_for_timeout(400)
+    assert page.evaluate(FOCUSED)["seen"], page.evaluate(FOCUSED)  # the current page first: its link is hidden
+    drawer = []
+    while page.evaluate(FOCUSED)["inDrawer"]:
+        drawer.append(page.evaluate(FOCUSED))
+        assert len(drawer) < 30, [stop["name"] for stop in drawer]
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(100)
+    assert [stop["name"] for stop in drawer if not stop["seen"]] == []
+    expect(page.get_by_role("button", name="Navigation")).to_have_attribute("aria-expanded", "false")  # tabbed out: shut
+    # Into a section and back out, by the keys: each focus on a row on screen.
+    page.get_by_role("button", name="Navigation").click()
+    page.wait_for_timeout(400)
+    opened = page.evaluate("document.querySelectorAll('.md-nav--primary .md-nav__toggle:checked').length")
+    if opened:  # a lesson: its section's panel is open; Shift+Tab reaches its way back
+        stops = seen_stops(page, ["Shift+Tab", "Enter"])
+    else:  # the top list: a section's row opens its panel
+        stops = seen_stops(page, ["Tab", "Enter", "Shift+Tab", "Enter"])
+    stops += seen_stops(page, ["Tab", "Space", "Tab"])
+    assert [stop for stop in stops if not (stop["seen"] and stop["inDrawer"])] == [], stops
+    context.close()
+
+
 def test_on_a_phone_the_first_card_and_show_answer_are_on_the_first_screen(browser: Browser, server):
     """The study is what the page is for: on a 390 × 844 phone, its first screen holds the
     card and the button to reveal it. The sentence on keys, which a touch screen has none

@@ -232,7 +232,12 @@ function study(root) {
   });
   newPerDay.addEventListener("change", () => {
     const value = newPerDay.value.trim() === "" ? NaN : Number(newPerDay.value); // Number("") is 0
-    if (!Number.isInteger(value) || value < 0) {
+    const refused = !Number.isInteger(value) || value < 0;
+    for (const [name, refusal] of [["aria-invalid", "true"], ["aria-describedby", alert.id]]) {
+      if (refused) newPerDay.setAttribute(name, refusal); // a screen reader hears why, with the field
+      else newPerDay.removeAttribute(name);
+    }
+    if (refused) {
       newPerDay.value = store.data.settings.new_per_day; // the number still in force
       return tell("New cards a day: write a whole number, 0 or more.");
     }
@@ -254,8 +259,10 @@ function study(root) {
     if (Object.keys(before.cards).length && !Object.keys(data.cards).length) backup.say(RESET_ELSEWHERE);
     if (current && JSON.stringify(saved(current)) !== shown) {
       const gradedThere = Boolean(saved(current)); // not a reset, which the backup line says
+      const focusOnGrades = grades.contains(document.activeElement);
       showNext();
       if (gradedThere && !failed) tell(GRADED_ELSEWHERE);
+      if (focusOnGrades) (current ? reveal : filter).focus(); // as after a grade here: not lost to the page
     } else showCounts(Date.now());
   });
 

@@ -63,9 +63,12 @@ def test_new_cards_a_day_takes_only_a_whole_number_and_says_so(watched, server):
         set_new_cards_a_day(page, typed)
         expect(page.locator(".flashcards-alert")).to_have_text("New cards a day: write a whole number, 0 or more.")
         expect(page.get_by_label("New cards a day")).to_have_value("5")  # the number in force, shown
+        expect(page.get_by_label("New cards a day")).to_have_attribute("aria-invalid", "true")
+        expect(page.get_by_label("New cards a day")).to_have_accessible_description("New cards a day: write a whole number, 0 or more.")
         assert study(page)["settings"]["new_per_day"] == 5, repr(typed)
     set_new_cards_a_day(page, 0)
     expect(page.locator(".flashcards-alert")).to_have_text("")
+    expect(page.get_by_label("New cards a day")).not_to_have_attribute("aria-invalid", "true")
     assert study(page)["settings"]["new_per_day"] == 0
     assert watched.errors == []
 
@@ -140,14 +143,17 @@ def test_two_tabs_keep_both_reviews_and_each_shows_the_other(browser: Browser, s
     assert [r["card_id"] for r in stored["reviews"]] == [graded_in_a, graded_in_b]
     # A heard of B's grade: its counts show both cards.
     expect(a.locator(".flashcards-counts")).to_have_text(f"Due now: 0 · Later today: 2 · New: {min(total - 2, NEW_PER_DAY - 2)}")
-    # B grades the card A is showing: A moves on to another.
+    # B grades the card A is showing, its answer shown: A moves on to another.
     showing_in_a = a.locator(CURRENT).get_attribute("data-term")
+    a.get_by_role("button", name="Show answer").click()
+    expect(a.get_by_role("button", name=re.compile("^Good"))).to_be_focused()
     b.get_by_label("Cards", exact=True).select_option("")
     assert b.locator(CURRENT).get_attribute("data-term") == showing_in_a
     grade(b)
     expect(a.locator(f'{CURRENT}[data-term="{showing_in_a}"]')).to_have_count(0)
     expect(a.locator(CURRENT)).to_have_count(1)
     expect(a.locator(".flashcards-alert")).to_have_text("The card that was on screen was graded in another tab, so here is the next one.")
+    expect(a.get_by_role("button", name="Show answer")).to_be_focused()  # "Good", which had it, is gone
     grade(a)  # the next grade here: the word about the other tab has done its work
     expect(a.locator(".flashcards-alert")).to_have_text("")
     assert len(study(a)["reviews"]) == 4

@@ -123,27 +123,19 @@ def test_each_grade_schedules_the_interval_its_button_shows(server, watched):
     assert watched.errors == []
 
 
-@pytest.mark.parametrize("device", ["mouse", "touch"])
-def test_a_double_click_on_show_answer_neither_grades_nor_leaves(browser, server, device: str):
+def test_a_double_click_on_show_answer_neither_grades_nor_leaves(browser, server):
     """The answer takes the place of "Show answer": the second click of a double click or
-    tap landed on "Again" (a card graded as forgotten, unread) or on a link of the answer."""
-    touch = device == "touch"
+    tap landed on "Again" (a card graded as forgotten, unread) or on a link of the answer.
+    A mouse's double click, whose click count Playwright sets; a tap's count comes from
+    its timing, which a busy machine stretches: the test below covers it by the count."""
     # Tall enough that nothing scrolls: the second click lands where the first did.
-    context = browser.new_context(viewport={"width": 390 if touch else 1280, "height": 1400}, is_mobile=touch, has_touch=touch)
+    context = browser.new_context(viewport={"width": 1280, "height": 1400})
     page = context.new_page()
     open_deck(page, server)
     first = current_term(page)
-    reveal = page.get_by_role("button", name="Show answer")
-    if touch:
-        box = reveal.bounding_box()
-        centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.touchscreen.tap(*centre)
-        page.wait_for_timeout(120)
-        page.touchscreen.tap(*centre)
-    else:
-        reveal.dblclick()
+    page.get_by_role("button", name="Show answer").dblclick()
     expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_visible()
-    page.wait_for_timeout(600)  # past the double-click time: the next click is one of its own
+    page.wait_for_timeout(1200)  # past the double-click time: the next click is one of its own
     assert page.url == server + "/flashcards/" and current_term(page) == first
     assert page.evaluate("localStorage.getItem('/.systemsexpert.study')") is None  # nothing graded
     page.get_by_role("button", name="Again").click()

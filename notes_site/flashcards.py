@@ -93,7 +93,7 @@ ACTIONS = "\n".join([
     "</div>",
     '<p class="flashcards-finished" role="status"></p>',
     # A failed save, whichever control made it, or a stored value the page could not use.
-    '<p class="flashcards-alert" id="flashcards-alert" role="alert"></p>',
+    '<p class="flashcards-alert" role="alert"></p>',
     '<p class="flashcards-reset"><button type="button" class="md-button" data-reset>Reset flashcard progress</button></p>',
     "</div>",
     BACKUP,

@@ -232,13 +232,10 @@ function study(root) {
   });
   newPerDay.addEventListener("change", () => {
     const value = newPerDay.value.trim() === "" ? NaN : Number(newPerDay.value); // Number("") is 0
-    const refused = !Number.isInteger(value) || value < 0;
-    for (const [name, refusal] of [["aria-invalid", "true"], ["aria-describedby", alert.id]]) {
-      if (refused) newPerDay.setAttribute(name, refusal); // a screen reader hears why, with the field
-      else newPerDay.removeAttribute(name);
-    }
-    if (refused) {
-      newPerDay.value = store.data.settings.new_per_day; // the number still in force
+    if (!Number.isInteger(value) || value < 0) {
+      // The number still in force goes back in the field, which so stays valid (not
+      // aria-invalid); the alert says why, and a screen reader hears it as it appears.
+      newPerDay.value = store.data.settings.new_per_day;
       return tell("New cards a day: write a whole number, 0 or more.");
     }
     remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));

@@ -47,10 +47,15 @@
   // done ones and offer the first that is not. Before any is done, the box says what
   // the page itself says in it (docs/index.md), which the box keeps room for while
   // the study data loads (extra.css): a first visit's view, so that on a first visit
-  // the lessons under it do not move when it shows.
-  var firstVisit = new WeakMap(); // each box's own first paragraph
+  // the lessons under it do not move when it shows. Once all are done, it says the
+  // page's words for that, which take no room until then.
+  var pageWords = new WeakMap(); // each box's own paragraphs, before any is replaced
   function showProgress(box, store, failed) {
-    if (!firstVisit.has(box)) firstVisit.set(box, box.querySelector("p") || document.createElement("p"));
+    if (!pageWords.has(box)) pageWords.set(box, {
+      firstVisit: box.querySelector("p:not(.course-progress-all-done)") || document.createElement("p"),
+      allDone: box.querySelector(".course-progress-all-done") || document.createElement("p"),
+    });
+    var words = pageWords.get(box);
     document.querySelectorAll(".lesson-card-done").forEach(function (badge) { badge.remove(); });
     document.querySelectorAll(".grid.cards a[aria-describedby^='lesson-done-']").forEach(function (link) {
       link.removeAttribute("aria-describedby");
@@ -74,7 +79,7 @@
     var todo = lessons.filter(function (lesson) { return !lesson.done; });
     var next = todo[0];
     var count = lessons.length - todo.length;
-    var line = count ? document.createElement("p") : firstVisit.get(box);
+    var line = count ? document.createElement("p") : words.firstVisit;
     if (count) line.textContent = "You have marked " + count + " of " + lessons.length + " lessons as done. ";
     if (count && next) {
       var title = next.link.textContent.trim().replace(/^\d+\.\s*/, "");
@@ -84,11 +89,7 @@
       go.textContent = "Continue with Lesson " + next.number + ": " + title;
       line.append(go);
     } else if (count) {
-      var study = document.createElement("a");
-      study.className = "md-button md-button--primary";
-      study.href = new URL("flashcards/", location.href).href; // the home page: the site's top
-      study.textContent = "Keep their terms fresh with the flashcards";
-      line.append("Every written lesson is done. ", study);
+      words.allDone.childNodes.forEach(function (node) { line.append(node.cloneNode(true)); });
     }
     var notices = document.createElement("p");
     notices.setAttribute("role", "alert");

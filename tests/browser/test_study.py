@@ -13,6 +13,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
+from colour import contrast
 from support import ROOT, sources
 
 CURRENT = ".flashcard.is-current"
@@ -397,6 +398,26 @@ def test_mark_as_done_looks_pressed_only_while_it_is(browser, server, device: st
         if not touch:
             page.mouse.move(0, 0)  # no longer hovered; still focused
         assert (look() != off) == (pressed == "true"), pressed
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_mark_as_done_stands_out_when_pressed_on_either_palette(browser, server, scheme: str):
+    """The filled box is what says "done" at a glance: WCAG 1.4.11 asks 3:1 of it against
+    the page, and 4.5:1 of its words against it (the dark primary was 1.8:1 on slate)."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "/lessons/07-availability/")
+    page.add_style_tag(content="* { transition: none !important }")
+    button = page.get_by_role("button", name="Mark as done")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    page.mouse.move(0, 0)
+    button.blur()
+    fill, words = button.evaluate("b => { const s = getComputedStyle(b); return [s.backgroundColor, s.color] }")
+    ground = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert contrast(fill, ground) >= 3, (fill, ground)
+    assert contrast(words, fill) >= 4.5, (words, fill)
     context.close()
 
 

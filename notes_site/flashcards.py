@@ -59,7 +59,8 @@ OPTIONS = """\
 <label><input type="radio" name="flashcards-direction" value="reverse"> The term of a definition</label>
 </fieldset>
 <p class="flashcards-new-per-day"><label for="flashcards-new-per-day">New cards a day</label>
-<input type="number" id="flashcards-new-per-day" min="0" step="1" value="20"></p>
+<input type="number" id="flashcards-new-per-day" min="0" step="1" value="20">
+<span class="flashcards-new-per-day-alert" role="alert"></span></p>
 <p class="flashcards-counts" aria-live="polite"></p>
 </div>"""
 

@@ -45,6 +45,7 @@ function study(root) {
   const grades = find(".flashcards-grades");
   const finished = find(".flashcards-finished");
   const alert = find(".flashcards-alert");
+  const newPerDayAlert = find(".flashcards-new-per-day-alert"); // by its field, on a phone's screen with it
   const store = openStore();
   // This tab's view: another tab's choice of cards or direction does not move it.
   const view = { ...store.data.settings };
@@ -232,11 +233,13 @@ function study(root) {
   });
   newPerDay.addEventListener("change", () => {
     const value = newPerDay.value.trim() === "" ? NaN : Number(newPerDay.value); // Number("") is 0
-    if (!Number.isInteger(value) || value < 0) {
-      // The number still in force goes back in the field, which so stays valid (not
-      // aria-invalid); the alert says why, and a screen reader hears it as it appears.
+    const refused = !Number.isInteger(value) || value < 0;
+    // The number still in force goes back in the field, which so stays valid (not
+    // aria-invalid); the alert beside it says why, heard as it appears.
+    newPerDayAlert.textContent = refused ? "Write a whole number, 0 or more." : "";
+    if (refused) {
       newPerDay.value = store.data.settings.new_per_day;
-      return tell("New cards a day: write a whole number, 0 or more.");
+      return;
     }
     remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));
     if (!current || !current.classList.contains("is-revealed")) showNext();

@@ -160,3 +160,23 @@ def test_on_a_phone_the_first_card_and_show_answer_are_on_the_first_screen(brows
     desktop.goto(server + "/flashcards/")
     expect(desktop.locator(".flashcards-keys")).to_be_visible()
     desktop.close()
+
+
+def test_on_a_phone_a_refused_new_cards_a_day_is_said_on_the_fields_screen(browser: Browser, server):
+    """Said under the card, the refusal was half off a phone's screen while the reader
+    looked at the field: it is said beside the field, on the screen that shows it."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + "/flashcards/")
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    field = page.get_by_label("New cards a day")
+    field.fill("-1")
+    field.press("Tab")
+    said = page.get_by_role("alert").filter(has_text="Write a whole number, 0 or more.")
+    expect(said).to_have_count(1)
+    field.scroll_into_view_if_needed()
+    top, box = page.evaluate("scrollY"), said.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["viewport"]["height"], (top, box)
+    there = field.bounding_box()
+    assert box["y"] - (there["y"] + there["height"]) < 40, (there, box)  # under the field, not the card
+    context.close()

@@ -180,3 +180,25 @@ def test_on_a_phone_a_refused_new_cards_a_day_is_said_on_the_fields_screen(brows
     there = field.bounding_box()
     assert box["y"] - (there["y"] + there["height"]) < 40, (there, box)  # under the field, not the card
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/flashcards/", "/lessons/07-availability/"])
+def test_on_a_phone_every_study_control_is_a_target_a_finger_can_hit(browser: Browser, server, path: str):
+    """WCAG 2.5.8: 24 × 24 CSS px at least. A radio button's target is its label, which
+    presses it too. (The review log's button was 18 px tall, the file input 21.)"""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".lesson-done:not([hidden]), .study-backup:not([hidden])").first).to_be_visible()
+    small = page.evaluate("""() => {
+        const boxes = ".flashcards, .study-backup, .lesson-done, .course-progress";
+        const controls = [...document.querySelectorAll("button, input, select, a[href]")].filter((e) => e.closest(boxes));
+        return controls.filter((e) => e.getClientRects().length).map((e) => {
+            const target = e.type === "radio" ? e.closest("label") : e;
+            const box = target.getBoundingClientRect();
+            return [e.outerHTML.slice(0, 80), Math.round(box.width), Math.round(box.height)];
+        }).filter(([, width, height]) => width < 24 || height < 24);
+    }""")
+    context.close()
+    assert small == []

@@ -23,8 +23,10 @@ const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card
 
 let session = null; // the flashcards page on screen, if it is
 
-// One listener on the document, not the page: with instant navigation the document would outlive it.
+// One listener each on the document, not the page: with instant navigation the document
+// would outlive it. The clicks are heard first (capture), to drop a double click's second.
 document.addEventListener("keydown", (event) => session && session.onKey(event));
+document.addEventListener("click", (event) => session && session.onClick(event), true);
 
 window.document$.subscribe(() => {
   const root = document.querySelector("[data-flashcards]");
@@ -210,11 +212,11 @@ function study(root) {
   // The second click of a double click (or tap) on "Show answer" lands on what took its
   // place: "Again", or a link of the answer. It is no grade, and no way off the page.
   // (The page may have scrolled to "Good" in between: anywhere on it, for a moment.)
-  document.addEventListener("click", (event) => {
-    if (event.detail < 2 || Date.now() - revealedAt > DOUBLE_CLICK_MS || !root.isConnected) return;
+  function onClick(event) {
+    if (event.detail < 2 || Date.now() - revealedAt > DOUBLE_CLICK_MS) return;
     event.preventDefault();
     event.stopPropagation();
-  }, true);
+  }
   reveal.addEventListener("click", showAnswer);
   grades.addEventListener("click", (event) => {
     const button = event.target.closest("[data-grade]");
@@ -269,7 +271,7 @@ function study(root) {
   const backup = wireBackup(find("[data-study-backup]"), showNext);
   showNext();
   root.classList.add("is-ready"); // the controls work from now on
-  return { root, onKey };
+  return { root, onKey, onClick };
 }
 
 // --- Scheduling ---------------------------------------------------------------

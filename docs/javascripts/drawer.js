@@ -41,7 +41,15 @@
     return [].filter.call(panels, shown).pop() || document.querySelector(".md-nav--primary");
   }
   show();
-  drawer.addEventListener("change", show);
+  drawer.addEventListener("change", function () {
+    show();
+    // Shut by the overlay or the drawer's title: the focus, in the drawer or dropped by
+    // the tap, comes back to the button that opens it, not to the top of the page.
+    var focused = document.activeElement;
+    if (!drawer.checked && (!focused || focused === document.body || focused.closest(".md-sidebar--primary"))) {
+      button.focus({ preventScroll: true });
+    }
+  });
   button.addEventListener("click", function () {
     drawer.click(); // as a tap on Material's label: Material hears the change
     show();

@@ -243,6 +243,7 @@ function study(root) {
       newPerDay.value = store.data.settings.new_per_day;
       return;
     }
+    newPerDay.value = value; // as it is kept: "1e1" or "010" is 10
     remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));
     if (!current || !current.classList.contains("is-revealed")) showNext();
   });

@@ -67,11 +67,33 @@ def test_new_cards_a_day_takes_only_a_whole_number_and_says_so(watched, server):
         # The field holds the number in force again, a valid one: not marked invalid.
         expect(page.get_by_label("New cards a day")).not_to_have_attribute("aria-invalid", "true")
         assert study(page)["settings"]["new_per_day"] == 5, repr(typed)
+    set_new_cards_a_day(page, "1e1")  # a whole number, written oddly: kept, and shown, as 10
+    expect(page.get_by_label("New cards a day")).to_have_value("10")
+    assert study(page)["settings"]["new_per_day"] == 10
     set_new_cards_a_day(page, 0)
     expect(field_alert).to_have_text("")
     expect(page.get_by_label("New cards a day")).not_to_have_attribute("aria-invalid", "true")
     assert study(page)["settings"]["new_per_day"] == 0
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 1000, 768, 390])
+def test_the_refusal_under_new_cards_a_day_moves_none_of_the_options(browser, server, width: int):
+    """Said under its field, the message widened the field's column: at 1280 px the
+    field jumped to a row of its own, at 768 px the radio buttons dropped a line."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    open_deck(page, server)
+    controls = ["#flashcards-filter", ".flashcards-direction input[value=reverse]", "#flashcards-new-per-day"]
+    where = """(selectors) => {
+        const options = document.querySelector(".flashcards-options").getBoundingClientRect();
+        return selectors.map((s) => { const box = document.querySelector(s).getBoundingClientRect(); return [box.x - options.x, box.y - options.y]; });
+    }"""
+    before = page.evaluate(where, controls)
+    set_new_cards_a_day(page, "-1")
+    expect(page.locator(".flashcards-new-per-day [role=alert]")).not_to_be_empty()
+    assert page.evaluate(where, controls) == before
+    context.close()
 
 
 def storage(page: Page) -> dict[str, str]:

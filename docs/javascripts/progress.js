@@ -51,10 +51,16 @@
   // page's words for that, which take no room until then.
   var pageWords = new WeakMap(); // each box's own paragraphs, before any is replaced
   function showProgress(box, store, failed) {
-    if (!pageWords.has(box)) pageWords.set(box, {
-      firstVisit: box.querySelector("p:not(.course-progress-all-done)") || document.createElement("p"),
-      allDone: box.querySelector(".course-progress-all-done") || document.createElement("p"),
-    });
+    if (!pageWords.has(box)) {
+      pageWords.set(box, {
+        firstVisit: box.querySelector("p:not(.course-progress-all-done)") || document.createElement("p"),
+        allDone: box.querySelector(".course-progress-all-done") || document.createElement("p"),
+      });
+      // A shorter line than the room kept would pull the lessons up under the eye: it
+      // keeps that room, until the page is laid out anew at another width anyway.
+      box.style.minHeight = box.getBoundingClientRect().height + "px"; // offsetHeight rounds
+      window.addEventListener("resize", function () { box.style.minHeight = ""; }, { once: true });
+    }
     var words = pageWords.get(box);
     document.querySelectorAll(".lesson-card-done").forEach(function (badge) { badge.remove(); });
     document.querySelectorAll(".grid.cards a[aria-describedby^='lesson-done-']").forEach(function (link) {
@@ -80,8 +86,8 @@
     var next = todo[0];
     var count = lessons.length - todo.length;
     var line = count ? document.createElement("p") : words.firstVisit;
-    if (count) line.textContent = "You have marked " + count + " of " + lessons.length + " lessons as done. ";
     if (count && next) {
+      line.textContent = "You have marked " + count + " of " + lessons.length + " lessons as done. ";
       var title = next.link.textContent.trim().replace(/^\d+\.\s*/, "");
       var go = document.createElement("a");
       go.className = "md-button md-button--primary";

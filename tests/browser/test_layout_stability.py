@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 
 from support import ROOT, sources
 
@@ -93,3 +93,33 @@ def test_a_figure_keeps_its_room_before_it_arrives(browser, server, width: int):
         page.wait_for_function("[...document.images].every((image) => image.complete)")
         assert last.bounding_box()["y"] == before, f"/{path}"
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1280])
+@pytest.mark.parametrize("done", ["some", "all"])
+def test_a_returning_readers_progress_moves_no_lesson(browser, server, width: int, done: str):
+    """The box keeps a first visit's room while the study data loads; a returning
+    reader's line is shorter or taller at some widths (at 768 px the lessons rose a line)."""
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    numbers = [str(lesson.number) for lesson in (written[:2] if done == "some" else written)]
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page, held = context.new_page(), []
+    page.goto(f"{server}/glossary/")  # the origin's storage, from a page without the progress box
+    page.evaluate("""(numbers) => {
+        const data = {version: 2, cards: {}, reviews: [], done: {}, settings: {filter: "", direction: "forward", new_per_day: 20}, last_backup: null};
+        for (const n of numbers) data.done[n] = {done: true, changed: new Date().toISOString()};
+        localStorage.setItem("/.systemsexpert.study", JSON.stringify(data));
+    }""", numbers)
+    page.route("**/javascripts/study-data.js", lambda route: held.append(route))  # what the box waits for
+    page.goto(f"{server}/", wait_until="domcontentloaded")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    lessons = page.locator(".grid.cards").first
+    before = lessons.bounding_box()["y"]
+    page.wait_for_function("document.readyState === 'complete'")
+    assert held, "the study data's script was not asked for"
+    for route in held:
+        route.continue_()
+    expect(page.locator(".course-progress:not([hidden])")).to_contain_text("lesson" if done == "some" else "Every written lesson is done.")
+    page.wait_for_timeout(100)  # the backup box beside it, wired by its own module
+    assert lessons.bounding_box()["y"] == before
+    context.close()

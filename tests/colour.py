@@ -4,8 +4,13 @@ from __future__ import annotations
 
 
 def channels(color: str) -> list[float]:
-    """rgb() or rgba() as computed by the browser: red, green, blue 0-255, alpha 0-1."""
-    values = [float(c) for c in color[color.index("(") + 1 : color.index(")")].split(",")]
+    """rgb(), rgba() or color(srgb …) (a color-mix()) as computed by the browser: red,
+    green, blue 0-255, alpha 0-1."""
+    inside = color[color.index("(") + 1 : color.index(")")]
+    if color.startswith("color(srgb"):
+        rgb, _, alpha = inside.removeprefix("srgb").partition("/")
+        return [float(c) * 255 for c in rgb.split()] + [float(alpha or 1)]
+    values = [float(c) for c in inside.split(",")]
     return values + [1.0] * (4 - len(values))
 
 

@@ -421,6 +421,30 @@ def test_mark_as_done_stands_out_when_pressed_on_either_palette(browser, server,
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_hovering_mark_as_done_shows_in_either_state(browser, server, scheme: str):
+    """Under the mouse, the button answers: a tint that stands out from the page (1.2:1 at
+    least; the accent's 10 % was 1.09:1 on the dark page), or a lighter fill once done
+    (a hover on the pressed button changed nothing)."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "/lessons/07-availability/")
+    page.add_style_tag(content="* { transition: none !important }")
+    button = page.get_by_role("button", name="Mark as done")
+    look = lambda: button.evaluate("b => { const s = getComputedStyle(b); return [s.backgroundColor, s.filter] }")
+    ground = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    expect(button).to_be_visible()
+    button.hover()
+    tint, _ = look()
+    assert contrast(tint, ground) >= 1.2, (tint, ground)
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    hovered = look()
+    page.mouse.move(0, 0)
+    assert look() != hovered
+    context.close()
+
+
 def test_with_every_lesson_done_the_home_page_leads_to_the_flashcards(server, watched):
     page = watched.page
     written = [lesson for lesson in sources().lessons if not lesson.unwritten]

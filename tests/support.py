@@ -85,3 +85,19 @@ def search_documents(site: Path) -> list[dict]:
     index = json.loads((site / "search" / "search_index.json").read_text())
     documents = index["config"].get("documents")
     return json.loads((site / documents).read_text()) if documents else index["docs"]
+
+
+# --- The reader's study data, for the browser tests ------------------------------------
+
+STUDY_KEY = "/.systemsexpert.study"  # its localStorage key on the test server, whose site is at /
+
+
+def store_done_marks(page, server: str, numbers: list[int]) -> None:
+    """Stores study data in which these lessons are marked done, and nothing else, from a
+    page that does not load the store (which would write its own back)."""
+    page.goto(server + "/glossary/")
+    page.evaluate("""([key, numbers]) => {
+        const data = {version: 2, cards: {}, reviews: [], done: {}, settings: {filter: "", direction: "forward", new_per_day: 20}, last_backup: null};
+        for (const n of numbers) data.done[n] = {done: true, changed: new Date().toISOString()};
+        localStorage.setItem(key, JSON.stringify(data));
+    }""", [STUDY_KEY, [str(n) for n in numbers]])

@@ -50,9 +50,9 @@
       button.focus({ preventScroll: true });
     }
   });
+  // drawer.click() fires its change event at once: show() has run when it returns.
   button.addEventListener("click", function () {
     drawer.click(); // as a tap on Material's label: Material hears the change
-    show();
     var row = drawer.checked && firstRow(shownPanel());
     if (row) row.focus({ preventScroll: true }); // mid-slide: a scroll would push the drawer's list sideways
   });
@@ -60,13 +60,11 @@
   document.addEventListener("focusin", function (event) {
     if (!drawer.checked || event.target === button || event.target.closest(".md-sidebar--primary")) return;
     drawer.click();
-    show();
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && drawer.checked) {
       drawer.click();
-      show();
-      button.focus();
+      button.focus(); // from wherever it was, the drawer's button too
       return;
     }
     var row = event.target instanceof Element && event.target.closest(PANEL_LABELS);

@@ -11,7 +11,7 @@ import time
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from support import ROOT, sources
+from support import ROOT, sources, store_done_marks
 
 LATE_S = 0.2  # each of the site's scripts held back this long
 # Every layout shift of an element in the page's text: where it was and where it went.
@@ -101,15 +101,9 @@ def test_a_returning_readers_progress_moves_no_lesson(browser, server, width: in
     """The box keeps a first visit's room while the study data loads; a returning
     reader's line is shorter or taller at some widths (at 768 px the lessons rose a line)."""
     written = [lesson for lesson in sources().lessons if not lesson.unwritten]
-    numbers = [str(lesson.number) for lesson in (written[:2] if done == "some" else written)]
     context = browser.new_context(viewport={"width": width, "height": 844})
     page, held = context.new_page(), []
-    page.goto(f"{server}/glossary/")  # the origin's storage, from a page without the progress box
-    page.evaluate("""(numbers) => {
-        const data = {version: 2, cards: {}, reviews: [], done: {}, settings: {filter: "", direction: "forward", new_per_day: 20}, last_backup: null};
-        for (const n of numbers) data.done[n] = {done: true, changed: new Date().toISOString()};
-        localStorage.setItem("/.systemsexpert.study", JSON.stringify(data));
-    }""", numbers)
+    store_done_marks(page, server, [lesson.number for lesson in (written[:2] if done == "some" else written)])
     page.route("**/javascripts/study-data.js", lambda route: held.append(route))  # what the box waits for
     page.goto(f"{server}/", wait_until="domcontentloaded")
     page.evaluate("document.fonts.ready.then(() => true)")
@@ -120,6 +114,6 @@ def test_a_returning_readers_progress_moves_no_lesson(browser, server, width: in
     for route in held:
         route.continue_()
     expect(page.locator(".course-progress:not([hidden])")).to_contain_text("lesson" if done == "some" else "Every written lesson is done.")
-    page.wait_for_timeout(100)  # the backup box beside it, wired by its own module
+    expect(page.locator(".study-backup:not([hidden])")).to_be_visible()  # under it, wired by its own module
     assert lessons.bounding_box()["y"] == before
     context.close()

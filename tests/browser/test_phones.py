@@ -61,8 +61,6 @@ def test_on_a_phone_a_title_takes_only_the_lines_of_its_words(browser: Browser, 
     assert gap < 10, f"{gap:.0f} px under the title's words"  # less than a line: only the line height's own slack
 
 
-# The focused element: where it is, whether it is inside the navigation drawer, and
-# whether it is what a finger at its centre would touch (not under a panel, on screen).
 # The focused element: its name, whether it is in the drawer, whether it is seen (on
 # top at its middle), and whether its focus ring is all seen: drawn, and inside the
 # drawer, whose lists scroll and so clip it.

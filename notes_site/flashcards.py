@@ -62,6 +62,7 @@ OPTIONS = """\
 <input type="number" id="flashcards-new-per-day" min="0" step="1" value="20">
 <span class="flashcards-new-per-day-alert" role="alert"></span></p>
 <p class="flashcards-counts" aria-live="polite"></p>
+<p class="flashcards-options-alert" role="alert"></p>
 </div>"""
 
 # Backup, restore and the review log, here and on the home page ([STUDY-BACKUP]): its

@@ -48,6 +48,7 @@ function study(root) {
   const finished = find(".flashcards-finished");
   const alert = find(".flashcards-alert");
   const newPerDayAlert = find(".flashcards-new-per-day-alert"); // by its field, on a phone's screen with it
+  const optionsAlert = find(".flashcards-options-alert"); // an option's failed save, under the options
   const store = openStore();
   // This tab's view: another tab's choice of cards or direction does not move it.
   const view = { ...store.data.settings };
@@ -167,7 +168,7 @@ function study(root) {
     if (!current || !current.classList.contains("is-revealed")) return;
     const now = new Date(), key = keyOf(current);
     // From the card as stored now: another tab may have graded it since it was shown.
-    const failed = store.update("This grade", (data) => {
+    remember("This grade", (data) => {
       const before = progressOf(data.cards[key], now);
       data.cards[key] = schedulerOf(key).next(before, now, GRADES[number]).card;
       data.reviews.push({
@@ -180,7 +181,6 @@ function study(root) {
     });
     store.askToPersist();
     showNext();
-    tell(failed);
     (current ? reveal : filter).focus();
   }
 
@@ -188,8 +188,15 @@ function study(root) {
     return progress ? TypeConvert.card(progress) : createEmptyCard(now);
   }
 
-  function remember(what, change) {
-    tell(store.update(what, change));
+  // A save's failure is said where its control is: under the options for an option, on
+  // a phone's screen with them, under the card for the rest. Once a save succeeds, what
+  // earlier failed saves left out is stored too (study-data.js), so neither says it.
+  function remember(what, change, near = alert) {
+    const failed = store.update(what, change);
+    if (failed && near === optionsAlert) optionsAlert.textContent = failed;
+    else tell(failed);
+    if (!failed) optionsAlert.textContent = "";
+    return failed;
   }
 
   function onKey(event) {
@@ -224,13 +231,13 @@ function study(root) {
   });
   filter.addEventListener("change", () => {
     view.filter = filter.value;
-    remember("The choice of cards", (data) => (data.settings.filter = view.filter));
+    remember("The choice of cards", (data) => (data.settings.filter = view.filter), optionsAlert);
     showNext();
   });
   root.addEventListener("change", (event) => {
     if (event.target.name !== "flashcards-direction") return;
     view.direction = root.dataset.direction = event.target.value;
-    remember("The direction", (data) => (data.settings.direction = view.direction));
+    remember("The direction", (data) => (data.settings.direction = view.direction), optionsAlert);
     showNext();
   });
   newPerDay.addEventListener("change", () => {
@@ -244,13 +251,12 @@ function study(root) {
       return;
     }
     newPerDay.value = value; // as it is kept: "1e1" or "010" is 10
-    remember("The number of new cards a day", (data) => (data.settings.new_per_day = value));
+    remember("The number of new cards a day", (data) => (data.settings.new_per_day = value), optionsAlert);
     if (!current || !current.classList.contains("is-revealed")) showNext();
   });
   find("[data-reset]").addEventListener("click", () => {
     if (!confirm("Forget what you have studied on every flashcard? This cannot be undone.")) return;
-    const failed = store.update("The reset", (data) => (data.cards = {}));
-    tell(failed);
+    const failed = remember("The reset", (data) => (data.cards = {}));
     // "Backup downloaded." would read as if it held the cards just forgotten.
     backup.say(failed ? "" : RESET);
     showNext();

@@ -44,6 +44,7 @@ function createStore() {
   let readOnly = null; // why nothing may be written, if so
   let asked = false; // navigator.storage.persist()
   let unsaved = false; // a write failed: this tab holds changes that storage lacks
+  let unsavedSettings = {}; // the settings such a write changed, which mergeInto does not carry
   let data = load();
 
   function load() {
@@ -144,8 +145,8 @@ function createStore() {
     watch(root, onChange) {
       watchers.add({ root, onChange });
     },
-    /** Re-reads the stored value (with what this tab failed to store merged in, per card
-     *  the later review), applies change(data) and stores it (unless change returns
+    /** Re-reads the stored value (with what this tab failed to store merged in: per card
+     *  the later review, and the settings it changed), applies change(data) and stores it (unless change returns
      *  false): no tab's change is lost. Returns null when stored, or a sentence for the reader that
      *  names `what` was not saved and why. */
     update(what, change) {
@@ -164,11 +165,17 @@ function createStore() {
         return `${what} was not saved: your study data was changed elsewhere into a form this page cannot read. Reload the page.`;
       }
       const fresh = stored.kind === "current" ? stored.data : { ...emptyData(), settings: { ...data.settings }, last_backup: data.last_backup };
-      if (unsaved) mergeInto(fresh, data); // what an earlier failed write left out
+      if (unsaved) {
+        // What an earlier failed write left out: progress merged, settings as chosen here.
+        mergeInto(fresh, data);
+        Object.assign(fresh.settings, unsavedSettings);
+      }
+      const settingsBefore = { ...fresh.settings };
       if (change(fresh) === false) return null; // nothing to change
       const failure = writeError(KEY, storedText(fresh));
       data = fresh; // kept for this visit even if not stored, so that the page goes on
       unsaved = Boolean(failure);
+      unsavedSettings = failure ? { ...unsavedSettings, ...changedSettings(settingsBefore, fresh.settings) } : {};
       if (failure) return `${what} was not saved: this browser refused to store it (${failure}).`;
       return null;
     },
@@ -191,6 +198,11 @@ function createStore() {
 
 function more(problems) {
   return problems.length > 1 ? `, and ${problems.length - 1} more` : "";
+}
+
+// The settings a change set to something else (a setting is a string or a number).
+function changedSettings(before, after) {
+  return Object.fromEntries(Object.entries(after).filter(([name, value]) => before[name] !== value));
 }
 
 function writeError(key, text) {

@@ -195,6 +195,36 @@ def test_on_a_phone_a_refused_new_cards_a_day_is_said_on_the_fields_screen(brows
     context.close()
 
 
+FAIL_EVERY_WRITE = (
+    "Storage.prototype.setItem = function () {"
+    " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };"
+)
+CHANGE_AN_OPTION = {  # each option's control, and how a reader changes it
+    "cards": ("#flashcards-filter", lambda page: page.get_by_label("Cards", exact=True).select_option(index=1)),
+    "direction": ("text=The term of a definition", lambda page: page.get_by_text("The term of a definition").tap()),
+    "new cards a day": ("#flashcards-new-per-day", lambda page: (page.get_by_label("New cards a day").fill("5"), page.locator("h1").tap())),
+}
+
+
+@pytest.mark.parametrize("option", CHANGE_AN_OPTION)
+def test_on_a_phone_an_options_failed_save_is_said_on_the_options_screen(browser: Browser, server, option: str):
+    """Said under the card, an option's failed save was half off a phone's screen while
+    the reader looked at the option (y 819 to 844 of 844)."""
+    context = browser.new_context(**PHONE)
+    context.add_init_script(FAIL_EVERY_WRITE)
+    page = context.new_page()
+    page.goto(server + "/flashcards/")
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    control, change = CHANGE_AN_OPTION[option]
+    change(page)
+    said = page.get_by_role("alert").filter(has_text="was not saved")
+    expect(said).to_have_count(1)
+    # On the screen the reader changed the option on (the page's first), under it.
+    box, there = said.bounding_box(), page.locator(control).bounding_box()
+    context.close()
+    assert 0 <= there["y"] < box["y"] and box["y"] + box["height"] <= PHONE["viewport"]["height"], (there, box)
+
+
 @pytest.mark.parametrize("path", ["/", "/flashcards/", "/lessons/07-availability/"])
 def test_on_a_phone_every_study_control_is_a_target_a_finger_can_hit(browser: Browser, server, path: str):
     """WCAG 2.5.8: 24 × 24 CSS px at least. A radio button's target is its label, which

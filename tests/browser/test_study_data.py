@@ -443,18 +443,19 @@ def test_every_control_shows_a_failed_save(browser: Browser, server):
     page = context.new_page()
     context.add_init_script(FAIL_EVERY_WRITE)
     open_deck(page, server)
-    alert = page.locator(".flashcards-alert")
+    alert, options_alert = page.locator(".flashcards-alert"), page.locator(".flashcards-options-alert")
 
     def shows(text: str, where=alert) -> None:
         expect(where).to_contain_text(text)
         expect(where).to_contain_text("this browser refused to store it")
 
+    # An option's, under the options: on a phone's screen with them (test_phones.py).
     page.get_by_label("Cards", exact=True).select_option(index=1)
-    shows("The choice of cards was not saved")
+    shows("The choice of cards was not saved", options_alert)
     page.get_by_label("The term of a definition").check()
-    shows("The direction was not saved")
+    shows("The direction was not saved", options_alert)
     set_new_cards_a_day(page, 5)
-    shows("The number of new cards a day was not saved")
+    shows("The number of new cards a day was not saved", options_alert)
     grade(page)
     shows("This grade was not saved")
     page.once("dialog", lambda dialog: dialog.accept())
@@ -466,6 +467,30 @@ def test_every_control_shows_a_failed_save(browser: Browser, server):
     page.goto(server + "/lessons/05-storage/")
     page.get_by_role("button", name="Mark as done").click()
     shows("The done mark was not saved", page.locator(".lesson-done [role=alert]"))
+    context.close()
+
+
+def test_an_option_whose_save_failed_is_stored_with_the_next_save_and_its_message_goes(browser: Browser, server):
+    """A failed save is kept for the visit and stored by the next one that succeeds: the
+    progress merged in, and the options as chosen here (mergeInto carries no option)."""
+    context = browser.new_context()
+    page = context.new_page()
+    context.add_init_script(
+        "const setItem = Storage.prototype.setItem; Storage.prototype.setItem = function (...args) {"
+        " if (window.failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');"
+        " return setItem.apply(this, args); };"
+    )
+    open_deck(page, server)
+    grade(page)  # something stored, which the next write reads back
+    page.evaluate("window.failWrites = true")
+    page.get_by_label("The term of a definition").check()
+    options_alert = page.locator(".flashcards-options-alert")
+    expect(options_alert).to_contain_text("The direction was not saved")
+    page.evaluate("window.failWrites = false")
+    grade(page)
+    expect(options_alert).to_have_text("")
+    expect(page.locator(".flashcards-alert")).to_have_text("")
+    assert study(page)["settings"]["direction"] == "reverse"
     context.close()
 
 

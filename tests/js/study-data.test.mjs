@@ -222,6 +222,20 @@ test("a failed write is reported, kept for the visit, and stored with the next w
   assert.deepEqual(Object.keys(JSON.parse(localStorage.getItem("/notes/.systemsexpert.study")).cards).sort(), ["latency", "throughput"]);
 });
 
+test("a setting whose write failed is stored with the next write, over no other", async () => {
+  localStorage.values.clear();
+  const tab = await openTab(), other = await openTab();
+  localStorage.failing = true;
+  assert.match(tab.update("The direction", (data) => (data.settings.direction = "reverse")), /^The direction was not saved/);
+  localStorage.failing = false;
+  assert.equal(other.update("Another tab's choice", (data) => (data.settings.filter = "lesson:6")), null);
+  assert.equal(tab.update("This grade", grade("latency", 1000)), null);
+  const stored = JSON.parse(localStorage.getItem(KEY));
+  assert.equal(stored.settings.direction, "reverse");
+  assert.equal(stored.settings.filter, "lesson:6"); // not this tab's: left as the other tab stored it
+  assert.equal(tab.data.settings.direction, "reverse");
+});
+
 test("a newer site's value is never written over; an unreadable one is kept aside first", async () => {
   localStorage.values.clear();
   const newer = JSON.stringify({ version: 9, cards: "whatever" });

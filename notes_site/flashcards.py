@@ -48,9 +48,14 @@ STUDY_LAYOUT = """<script>(function (deck) {
   }, true);
 })(document.currentScript.parentElement);</script>"""
 
-# Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written.
+# Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written. On a
+# phone the choices fold under a line that names the cards chosen, so that the card and
+# "Show answer" fit its first screen (the page's CSS: no move when the script comes).
 OPTIONS = """\
 <div class="flashcards-options">
+<p class="flashcards-options-summary"><span class="flashcards-options-chosen"></span>
+<button type="button" class="flashcards-options-toggle" aria-expanded="false" aria-controls="flashcards-choices">Options</button></p>
+<div class="flashcards-choices" id="flashcards-choices">
 <p class="flashcards-filter"><label for="flashcards-filter">Cards</label>
 <select id="flashcards-filter"><option value="">All lessons</option></select></p>
 <fieldset class="flashcards-direction">
@@ -61,6 +66,7 @@ OPTIONS = """\
 <p class="flashcards-new-per-day"><label for="flashcards-new-per-day">New cards a day</label>
 <input type="number" id="flashcards-new-per-day" min="0" step="1" value="20">
 <span class="flashcards-new-per-day-alert" role="alert"></span></p>
+</div>
 <p class="flashcards-counts" aria-live="polite"></p>
 <p class="flashcards-options-alert" role="alert"></p>
 </div>"""

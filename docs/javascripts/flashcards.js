@@ -49,6 +49,9 @@ function study(root) {
   const alert = find(".flashcards-alert");
   const newPerDayAlert = find(".flashcards-new-per-day-alert"); // by its field, on a phone's screen with it
   const optionsAlert = find(".flashcards-options-alert"); // an option's failed save, under the options
+  const options = find(".flashcards-options");
+  const optionsToggle = find(".flashcards-options-toggle"); // a phone's: the choices fold
+  const chosen = find(".flashcards-options-chosen");
   const store = openStore();
   // This tab's view: another tab's choice of cards or direction does not move it.
   const view = { ...store.data.settings };
@@ -59,6 +62,7 @@ function study(root) {
   const lessons = lessonsOf(cards);
   fillFilter(filter, lessons, cards.length);
   filter.value = [...filter.options].some((o) => o.value === view.filter) ? view.filter : "";
+  showChosen();
   const direction = find(`input[name="flashcards-direction"][value="${view.direction}"]`);
   if (direction) direction.checked = true;
   newPerDay.value = store.data.settings.new_per_day;
@@ -72,6 +76,11 @@ function study(root) {
   const reverse = () => view.direction === "reverse";
   const keyOf = (card) => card.dataset.term + (reverse() ? ":reverse" : "");
   const saved = (card) => store.data.cards[keyOf(card)];
+
+  // The cards chosen, on the line that a phone's folded choices leave.
+  function showChosen() {
+    chosen.textContent = `Cards: ${filter.selectedOptions[0].text}`;
+  }
 
   // A failed write, or else what the reader must know about the stored data.
   function tell(text) {
@@ -229,8 +238,13 @@ function study(root) {
     const button = event.target.closest("[data-grade]");
     if (button) grade(Number(button.dataset.grade));
   });
+  optionsToggle.addEventListener("click", () => {
+    const unfolded = options.classList.toggle("is-unfolded");
+    optionsToggle.setAttribute("aria-expanded", String(unfolded));
+  });
   filter.addEventListener("change", () => {
     view.filter = filter.value;
+    showChosen();
     remember("The choice of cards", (data) => (data.settings.filter = view.filter), optionsAlert);
     showNext();
   });

@@ -84,6 +84,8 @@ def test_the_refusal_under_new_cards_a_day_moves_none_of_the_options(browser, se
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     open_deck(page, server)
+    if width <= 480:  # a phone's: the options fold
+        page.get_by_role("button", name="Options").click()
     controls = ["#flashcards-filter", ".flashcards-direction input[value=reverse]", "#flashcards-new-per-day"]
     where = """(selectors) => {
         const options = document.querySelector(".flashcards-options").getBoundingClientRect();

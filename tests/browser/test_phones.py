@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from support import sources
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 3}
 
 
@@ -290,3 +292,46 @@ def test_on_a_phone_every_study_control_is_a_target_a_finger_can_hit(browser: Br
     }""")
     context.close()
     assert small == []
+
+
+# Where each line of a wrapped inline code starts: the text before the break, and the
+# text after it, when neither a space nor a <wbr> offered the break.
+BREAKS_INSIDE_A_WORD = """() => {
+    const inside = [];
+    for (const code of document.querySelectorAll("article code")) {
+        if (code.closest("pre") || code.getClientRects().length < 2) continue;
+        let top = null, before = "", offered = false;
+        for (const node of code.childNodes) {
+            if (node.localName === "wbr") { offered = true; continue; }
+            const text = node.textContent;
+            for (let i = 0; i < text.length; i++) {
+                const range = document.createRange();
+                range.setStart(node.firstChild || node, i);
+                range.setEnd(node.firstChild || node, i + 1);
+                const rect = [...range.getClientRects()].at(-1);
+                if (!rect) continue;
+                if (top !== null && rect.top > top + 1 && !offered && !/\\s$/.test(before) && text[i] !== " ") {
+                    inside.push(before.slice(-12) + " | " + text.slice(i, i + 12));
+                }
+                top = rect.top; before += text[i]; offered = false;
+            }
+        }
+    }
+    return inside;
+}"""
+
+
+def test_on_a_phone_long_inline_code_breaks_between_its_parts_not_inside_a_word(browser: Browser, server):
+    """Lesson 14's Cypher query broke inside "some_property" at 390 px (Material lets
+    code break anywhere): it breaks at spaces and where notes_site.code_breaks offers."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    inside = {}
+    for lesson in sources().lessons:
+        if lesson.unwritten:
+            continue
+        page.goto(server + "/" + lesson.path.removesuffix(".md") + "/")
+        if found := page.evaluate(BREAKS_INSIDE_A_WORD):
+            inside[lesson.path] = found
+    context.close()
+    assert inside == {}

@@ -77,6 +77,12 @@ function study(root) {
   const keyOf = (card) => card.dataset.term + (reverse() ? ":reverse" : "");
   const saved = (card) => store.data.cards[keyOf(card)];
 
+  // Where the focus goes when no card is left: the choice of cards, or on a phone with
+  // the options folded, the button that unfolds them (a hidden list takes no focus).
+  function firstOption() {
+    return filter.getClientRects().length ? filter : optionsToggle;
+  }
+
   // The cards chosen, on the line that a phone's folded choices leave.
   function showChosen() {
     chosen.textContent = `Cards: ${filter.selectedOptions[0].text}`;
@@ -190,7 +196,7 @@ function study(root) {
     });
     store.askToPersist();
     showNext();
-    (current ? reveal : filter).focus();
+    (current ? reveal : firstOption()).focus();
   }
 
   function progressOf(progress, now) {
@@ -202,8 +208,11 @@ function study(root) {
   // earlier failed saves left out is stored too (study-data.js), so neither says it.
   function remember(what, change, near = alert) {
     const failed = store.update(what, change);
-    if (failed && near === optionsAlert) optionsAlert.textContent = failed;
-    else tell(failed);
+    if (failed && near === optionsAlert) {
+      optionsAlert.textContent = failed;
+      // Unfolded on a small phone, the options fill the screen and the alert is under them.
+      optionsAlert.scrollIntoView({ block: "nearest" });
+    } else tell(failed);
     if (!failed) optionsAlert.textContent = "";
     return failed;
   }
@@ -285,7 +294,7 @@ function study(root) {
       const focusOnGrades = grades.contains(document.activeElement);
       showNext();
       if (gradedThere && !failed) tell(GRADED_ELSEWHERE);
-      if (focusOnGrades) (current ? reveal : filter).focus(); // as after a grade here: not lost to the page
+      if (focusOnGrades) (current ? reveal : firstOption()).focus(); // as after a grade here: not lost to the page
     } else showCounts(Date.now());
   });
 

@@ -190,8 +190,9 @@ def unfold_the_options(page: Page) -> None:
     page.get_by_role("button", name="Options").tap()
 
 
-def test_on_a_phone_the_decks_options_fold_under_a_line_that_names_the_cards(browser: Browser, server):
-    context = browser.new_context(**PHONE)
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 568}, PHONE["viewport"]], ids=lambda v: f"{v['width']}x{v['height']}")
+def test_on_a_phone_the_decks_options_fold_under_a_line_that_names_the_cards(browser: Browser, server, viewport: dict):
+    context = browser.new_context(**{**PHONE, "viewport": viewport})
     page = context.new_page()
     page.goto(server + "/flashcards/")
     expect(page.locator(".flashcards.is-ready")).to_be_visible()
@@ -204,11 +205,18 @@ def test_on_a_phone_the_decks_options_fold_under_a_line_that_names_the_cards(bro
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(cards).to_be_visible()
     expect(page.get_by_label("New cards a day")).to_be_visible()
-    cards.select_option(index=2)
+    expect(chosen).to_be_hidden()  # the list says it: not twice
+    longest = cards.evaluate("s => [...s.options].reduce((a, b) => (b.text.length > a.text.length ? b : a)).index")
+    cards.select_option(index=longest)
     expect(chosen).to_have_text("Cards: " + cards.evaluate("select => select.selectedOptions[0].text"))
     toggle.tap()
     expect(cards).to_be_hidden()
     expect(chosen).to_be_visible()
+    # However long the lesson's title, the line is cut to the column, the button in it.
+    column = page.locator(".flashcards-options").bounding_box()
+    button = toggle.bounding_box()
+    assert button["x"] + button["width"] <= column["x"] + column["width"] + 0.5, (button, column)
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     context.close()
     desktop = browser.new_page()  # room enough: the options shown, no line for them
     desktop.goto(server + "/flashcards/")
@@ -250,11 +258,13 @@ CHANGE_AN_OPTION = {  # each option's control, and how a reader changes it
 }
 
 
+@pytest.mark.parametrize("viewport", SMALL_PHONES, ids=lambda v: f"{v['width']}x{v['height']}")
 @pytest.mark.parametrize("option", CHANGE_AN_OPTION)
-def test_on_a_phone_an_options_failed_save_is_said_on_the_options_screen(browser: Browser, server, option: str):
+def test_on_a_phone_an_options_failed_save_is_said_on_the_options_screen(browser: Browser, server, option: str, viewport: dict):
     """Said under the card, an option's failed save was half off a phone's screen while
-    the reader looked at the option (y 819 to 844 of 844)."""
-    context = browser.new_context(**PHONE)
+    the reader looked at the option (y 819 to 844 of 844); under the unfolded options of
+    a 667 px screen, it was below the screen, and the page brings it up."""
+    context = browser.new_context(**{**PHONE, "viewport": viewport})
     context.add_init_script(FAIL_EVERY_WRITE)
     page = context.new_page()
     page.goto(server + "/flashcards/")
@@ -267,7 +277,30 @@ def test_on_a_phone_an_options_failed_save_is_said_on_the_options_screen(browser
     # On the screen the reader changed the option on (the page's first), under it.
     box, there = said.bounding_box(), page.locator(control).bounding_box()
     context.close()
-    assert 0 <= there["y"] < box["y"] and box["y"] + box["height"] <= PHONE["viewport"]["height"], (there, box)
+    assert 0 <= there["y"] < box["y"] and box["y"] + box["height"] <= viewport["height"], (there, box)
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_when_no_card_is_left_the_focus_goes_to_the_first_option_the_eye_can_see(browser: Browser, server, screen: str):
+    """The lesson list on a wide screen; the button that unfolds the options on a phone,
+    where it went to the list, which the folded options hide, and so fell to the page."""
+    phone = screen == "phone"
+    context = browser.new_context(**PHONE) if phone else browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/flashcards/")
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    if phone:
+        unfold_the_options(page)
+    page.get_by_label("New cards a day").fill("1")
+    page.locator("h1").click()
+    if phone:
+        unfold_the_options(page)  # folded again
+    page.get_by_role("button", name="Show answer").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("4")
+    expect(page.locator(".flashcards.is-finished")).to_be_visible()
+    expect(page.get_by_role("button", name="Options") if phone else page.get_by_label("Cards", exact=True)).to_be_focused()
+    context.close()
 
 
 @pytest.mark.parametrize("path", ["/", "/flashcards/", "/lessons/07-availability/"])

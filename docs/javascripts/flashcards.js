@@ -221,6 +221,12 @@ function study(root) {
     if (!root.isConnected || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target instanceof Element ? event.target : document.body;
     if (target.closest("textarea, [contenteditable], input:not([type=radio])")) return; // typing, e.g. a search
+    if (event.repeat && (event.key === " " || event.key === "Enter") && (target === document.body || root.contains(target))) {
+      // A key held down: its first press showed the answer and put the focus on "Good",
+      // which its repeats would press, a grade made unseen in a tenth of a second.
+      event.preventDefault();
+      return;
+    }
     const revealed = current && current.classList.contains("is-revealed");
     if ((event.key === " " || event.key === "Enter") && !revealed) {
       // The focused control's own key: Enter follows a link or presses a button,

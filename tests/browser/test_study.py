@@ -145,6 +145,31 @@ def test_a_double_click_on_show_answer_neither_grades_nor_leaves(browser, server
     context.close()
 
 
+# (Space held on "Show answer" presses it as the key goes up, after its repeats: no case.)
+@pytest.mark.parametrize(("focus", "key"), [("page", "Space"), ("page", "Enter"), ("Show answer", "Enter")])
+def test_a_key_held_down_shows_the_answer_and_grades_nothing(browser, server, focus: str, key: str):
+    """Its repeats pressed "Good", which the answer puts the focus on: a card graded
+    unseen, 36 to 60 ms after its answer showed. A second press is a grade, as in Anki."""
+    context = browser.new_context()
+    page = context.new_page()
+    open_deck(page, server)
+    first = current_term(page)
+    if focus == "page":
+        page.locator("h1").click()
+    else:
+        page.get_by_role("button", name="Show answer").focus()
+    for _ in range(4):  # the first press, then the key's repeats
+        page.keyboard.down(key)
+    page.keyboard.up(key)
+    expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Good"))).to_be_focused()
+    assert page.evaluate("localStorage.getItem('/.systemsexpert.study')") is None and current_term(page) == first
+    page.keyboard.press(key)
+    expect(page.locator(CURRENT)).not_to_have_attribute("data-term", first)
+    assert [(card, rating) for card, _, rating, *_ in saved(page)["reviews"]] == [(first, 3)]
+    context.close()
+
+
 def test_a_double_taps_second_tap_does_nothing_anywhere_on_the_page_for_a_moment(server, watched):
     """On a phone the page scrolls to "Good" as the answer shows, so a double tap's second
     tap may land on any link below the deck (it once downloaded the Anki deck)."""

@@ -51,9 +51,12 @@
     }
   });
   // drawer.click() fires its change event at once: show() has run when it returns.
-  button.addEventListener("click", function () {
+  // Opened by a key (a click of detail 0), the focus goes into the list; opened by a
+  // tap or the mouse, it stays on the button, as Material's focus colour on the first
+  // row would make it look like the page being read.
+  button.addEventListener("click", function (event) {
     drawer.click(); // as a tap on Material's label: Material hears the change
-    var row = drawer.checked && firstRow(shownPanel());
+    var row = drawer.checked && event.detail === 0 && firstRow(shownPanel());
     if (row) row.focus({ preventScroll: true }); // mid-slide: a scroll would push the drawer's list sideways
   });
   // Tabbing out of the open drawer shuts it, as a menu does.

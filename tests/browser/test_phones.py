@@ -124,6 +124,27 @@ def seen_stops(page, keys: list[str]) -> list[dict]:
     return stops
 
 
+def open_the_drawer_by_key(page: Page) -> None:
+    page.get_by_role("button", name="Navigation").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # the drawer's slide
+
+
+@pytest.mark.parametrize("path", ["/", "/lessons/07-availability/"])
+def test_a_tap_opens_the_drawer_with_no_row_focused_so_only_the_page_being_read_looks_current(browser: Browser, server, path: str):
+    """A tap moved the focus to the drawer's first row, whose focus colour is the
+    current page's: on a lesson, two rows looked like the page being read."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    menu = page.get_by_role("button", name="Navigation")
+    menu.tap()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.wait_for_timeout(400)  # the drawer's slide
+    assert not page.evaluate(FOCUSED)["inDrawer"], page.evaluate(FOCUSED)
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["/", "/lessons/07-availability/"])
 def test_in_the_open_drawer_the_keyboard_goes_only_where_the_eye_can_follow(browser: Browser, server, path: str):
     """Tab went on into the panels the drawer does not show (the other sections, the
@@ -132,8 +153,7 @@ def test_in_the_open_drawer_the_keyboard_goes_only_where_the_eye_can_follow(brow
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(server + path)
-    page.get_by_role("button", name="Navigation").click()
-    page.wait_for_timeout(400)
+    open_the_drawer_by_key(page)
     assert page.evaluate(FOCUSED)["seen"], page.evaluate(FOCUSED)  # the current page first: its link is hidden
     drawer = []
     while page.evaluate(FOCUSED)["inDrawer"]:
@@ -142,13 +162,12 @@ def test_in_the_open_drawer_the_keyboard_goes_only_where_the_eye_can_follow(brow
         page.keyboard.press("Tab")
         page.wait_for_timeout(100)
     assert [stop["name"] for stop in drawer if not stop["seen"]] == []
-    # Its ring, each reached by Tab (the first, by a click, shows none): it was cut to a
+    # Its ring, each reached by Tab (the first, focused by the script, shows none): it was cut to a
     # line above and below the row by the drawer's scrolling list.
     assert [stop["name"] for stop in drawer[1:] if not stop["ring"]] == []
     expect(page.get_by_role("button", name="Navigation")).to_have_attribute("aria-expanded", "false")  # tabbed out: shut
     # Into a section and back out, by the keys: each focus on a row on screen.
-    page.get_by_role("button", name="Navigation").click()
-    page.wait_for_timeout(400)
+    open_the_drawer_by_key(page)
     opened = page.evaluate("document.querySelectorAll('.md-nav--primary .md-nav__toggle:checked').length")
     if opened:  # a lesson: its section's panel is open; Shift+Tab reaches its way back
         stops = seen_stops(page, ["Shift+Tab", "Enter"])
@@ -368,3 +387,4 @@ def test_on_a_phone_long_inline_code_breaks_between_its_parts_not_inside_a_word(
             inside[lesson.path] = found
     context.close()
     assert inside == {}
+

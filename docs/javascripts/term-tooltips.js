@@ -6,9 +6,13 @@
 //   Escape hides it (WCAG 1.4.13).
 // - On touch, the first tap shows it with "Open in the glossary"; a second tap on the
 //   term, or that link, goes there; a tap elsewhere closes it.
+// - An acronym's <abbr title> shows its expansion the same way on a tap, which a touch
+//   screen's browser never shows (a mouse has the title's own tooltip); a second tap
+//   closes it.
 // - It sits under the term, or above it where there is no room, inside the viewport,
 //   and follows the term when the page's layout moves it.
 const TERM = "a.glossary-term[data-summary]";
+const ACRONYM = "abbr[title]";
 const GAP = 6; // px between the term and its box
 const EDGE = 8; // px the box keeps from the viewport's sides
 const LINGER = 300; // ms the box waits for the pointer to reach it
@@ -34,9 +38,9 @@ function show(link, byTap) {
   if (shown && shown !== link) shown.removeAttribute("aria-describedby");
   shown = link;
   tapped = byTap ? link : null;
-  tip.textContent = link.dataset.summary;
-  open.href = link.href;
-  open.hidden = !byTap;
+  tip.textContent = link.dataset.summary || link.title;
+  open.href = link.href || "";
+  open.hidden = !byTap || !link.href; // an acronym has no entry to open
   link.setAttribute("aria-describedby", tip.id);
   place(link);
 }
@@ -70,6 +74,7 @@ function place(link) {
 
 const onBox = (node) => Boolean(popup && node instanceof Node && popup.contains(node));
 const termOf = (node) => (node instanceof Element ? node.closest(TERM) : null);
+const acronymOf = (node) => (node instanceof Element ? node.closest(ACRONYM) : null);
 
 document.addEventListener("pointerdown", (event) => { lastPointer = event.pointerType; }, { capture: true, passive: true });
 
@@ -100,9 +105,12 @@ document.addEventListener("focusout", (event) => {
 document.addEventListener("click", (event) => {
   const link = termOf(event.target);
   const byTouch = lastPointer === "touch" && event.detail > 0; // not a key's Enter
+  const acronym = !link && acronymOf(event.target);
   if (link && byTouch && tapped !== link) {
     event.preventDefault(); // the first tap shows; the second goes
     show(link, true);
+  } else if (acronym && byTouch && tapped !== acronym) {
+    show(acronym, true);
   } else if (!link && !onBox(event.target)) {
     hide();
   }

@@ -161,6 +161,25 @@ def test_on_touch_the_glossary_link_opens_the_entry_and_a_tap_elsewhere_closes(s
     expect(phone).to_have_url(f"{server}/glossary/#latency")
 
 
+def test_on_touch_a_tap_on_an_acronym_shows_what_it_stands_for_and_a_second_tap_closes_it(server, phone: Page):
+    """An acronym's expansion is its <abbr title>, which a touch screen's browser never
+    shows: a tap did nothing."""
+    lesson(phone, server)
+    acronym = phone.locator("article abbr[title]").first
+    expansion = acronym.get_attribute("title")
+    tooltip = phone.get_by_role("tooltip")
+    acronym.tap()
+    expect(tooltip).to_have_text(expansion)
+    expect(tooltip).to_be_in_viewport()
+    expect(acronym).to_have_attribute("aria-describedby", "term-tooltip")
+    expect(phone.locator(GLOSSARY_LINK)).to_be_hidden()  # no entry to open
+    acronym.tap()
+    expect(tooltip).to_be_hidden()
+    acronym.tap()
+    phone.locator("article h1").tap()
+    expect(tooltip).to_be_hidden()
+
+
 def test_the_print_page_has_no_tooltip_script(server, watched):
     page = watched.page
     page.goto(server + "/print/")

@@ -375,7 +375,7 @@ BREAKS_INSIDE_A_WORD = """() => {
 
 def test_on_a_phone_long_inline_code_breaks_between_its_parts_not_inside_a_word(browser: Browser, server):
     """Lesson 14's Cypher query broke inside "some_property" at 390 px (Material lets
-    code break anywhere): it breaks at spaces and where notes_site.code_breaks offers."""
+    code break anywhere): it breaks at spaces and where notes_site.line_breaks offers."""
     context = browser.new_context(**PHONE)
     page = context.new_page()
     inside = {}
@@ -388,3 +388,47 @@ def test_on_a_phone_long_inline_code_breaks_between_its_parts_not_inside_a_word(
     context.close()
     assert inside == {}
 
+
+# Each place where a line of prose breaks between two letters or digits of one text
+# node, so with no space, hyphen or <wbr> there: the text before and after it. A URL
+# shown as a link's text is left out: its parts are longer than the line.
+PROSE_BROKEN_INSIDE_A_WORD = """() => {
+    const inside = [], word = /[\\p{L}\\p{N}]/u;
+    const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent, link = node.parentElement.closest("a");
+        if (node.parentElement.closest("pre, code") || (link && /^https?:/.test(link.textContent))) continue;
+        const whole = document.createRange();
+        whole.selectNodeContents(node);
+        if (whole.getClientRects().length < 2) continue;
+        let top = null;
+        for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect) continue;
+            if (top !== null && rect.top > top + 1 && word.test(text[i - 1]) && word.test(text[i])) {
+                inside.push(text.slice(Math.max(0, i - 12), i) + " | " + text.slice(i, i + 12));
+            }
+            top = rect.top;
+        }
+    }
+    return inside;
+}"""
+
+
+def test_on_the_smallest_phone_prose_breaks_between_words_not_inside_one(browser: Browser, server):
+    """At 320 px Lesson 14 broke "interviewers/candidate|s" and "MATCH/WHERE/RETUR|N":
+    Chromium offers no break after a slash, so Material's CSS broke the word where it
+    had to. notes_site.line_breaks offers one."""
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 320, "height": 568}})
+    page = context.new_page()
+    inside = {}
+    for path in [lesson.path.removesuffix(".md") for lesson in sources().lessons if not lesson.unwritten] + ["glossary"]:
+        page.goto(f"{server}/{path}/")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        if found := page.evaluate(PROSE_BROKEN_INSIDE_A_WORD):
+            inside[path] = found
+    context.close()
+    assert inside == {}

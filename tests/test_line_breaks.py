@@ -1,12 +1,12 @@
-"""notes_site.code_breaks: long inline code offers line breaks between its parts, and
-nothing else changes (the phone's view of Lesson 14 is in tests/browser/test_reading.py)."""
+"""notes_site.line_breaks: long inline code and slash-joined words offer line breaks
+between their parts, and nothing else changes (the phone's view of Lesson 14 is in tests/browser/test_reading.py)."""
 
 from __future__ import annotations
 
 import markdown
 from markdown.test_tools import TestCase
 
-from notes_site.code_breaks import LONG, parts
+from notes_site.line_breaks import LONG, parts, slash_parts
 
 CYPHER = "MATCH (some_node:SomeLabel)-[:SOME_RELATIONSHIP]->(some_other_node:SomeLabel{some_property:'value'})"
 
@@ -33,8 +33,19 @@ def test_short_code_and_code_without_separators_are_left_whole():
     assert parts(spaced) == [spaced]
 
 
-class TestCodeBreaks(TestCase):
-    default_kwargs = {"extensions": ["notes_site.code_breaks", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.superfences"]}
+def test_slash_joined_words_are_cut_after_each_slash_and_join_back_whole():
+    text = "interviewers/candidates and MATCH/WHERE/RETURN, TCP/IP"
+    assert slash_parts(text) == ["interviewers/", "candidates and MATCH/", "WHERE/", "RETURN, TCP/", "IP"]
+    assert "".join(slash_parts(text)) == text
+
+
+def test_a_slash_not_between_words_is_left_alone():
+    for text in ("1/2 of the reads", "https://example.com", "and / or", "/etc", "reads/"):
+        assert slash_parts(text) == [text], text
+
+
+class TestLineBreaks(TestCase):
+    default_kwargs = {"extensions": ["notes_site.line_breaks", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.superfences"]}
 
     def test_inline_code_gets_wbr_where_it_may_break(self):
         self.assertMarkdownRenders(
@@ -46,7 +57,7 @@ class TestCodeBreaks(TestCase):
         self.assertMarkdownRenders(
             "`a_long_function_name(first_argument,second_argument)`",
             "<p><code>a_long_function_name<wbr />(first_argument,<wbr />second_argument)</code></p>",
-            extensions=["notes_site.code_breaks"],
+            extensions=["notes_site.line_breaks"],
         )
 
     def test_escaped_characters_stay_whole(self):
@@ -58,3 +69,17 @@ class TestCodeBreaks(TestCase):
     def test_code_blocks_and_highlighted_inline_code_are_left_as_they_are(self):
         for text in (f"```\n{CYPHER}\n```", "`#!python print(some_long_function_name(argument_one,argument_two))`"):
             self.assertNotIn("<wbr", markdown.markdown(text, **self.default_kwargs))
+
+    def test_prose_gets_wbr_after_a_slash_in_its_text_and_tails_but_not_in_code(self):
+        self.assertMarkdownRenders(
+            "A *read/write* mix of reads/writes, `read/write` and [TCP/IP](https://example.com/a/b).",
+            "<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code>read/write</code> and "
+            '<a href="https://example.com/a/b">TCP/<wbr />IP</a>.</p>',
+        )
+
+    def test_a_links_url_shown_as_its_text_breaks_after_its_slashes(self):
+        self.assertMarkdownRenders(
+            "See https://docs.google.com/document/d/abc/edit",
+            '<p>See <a href="https://docs.google.com/document/d/abc/edit">https://docs.google.com/<wbr />document/<wbr />d/<wbr />abc/<wbr />edit</a></p>',
+            extensions=[*self.default_kwargs["extensions"], "pymdownx.magiclink"],
+        )

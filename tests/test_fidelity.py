@@ -73,6 +73,7 @@ CHANGED = {
         "to -> from": NOTES_SECTION,
     },
     "lessons/04": {
+        "connections -> connection": SLIP,
         "my -> ": NOTES_SECTION,
         "to -> from": NOTES_SECTION,
         "protocolos -> protocols": SPELLING,

@@ -9,8 +9,9 @@
   with its summary, which javascripts/term-tooltips.js shows in a tooltip on hover,
   focus or a first tap, and names as the link's description;
   acronyms get an ``<abbr>``; the prerequisites are kept
-  out of search; two lines say which lessons it builds on and leads to; and a
-  written lesson gets a "Mark as done" button.
+  out of search; two lines say which lessons it builds on and leads to; a
+  written lesson gets a "Mark as done" button; and its key terms end with a link to
+  their flashcards.
 
 It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs hooks.
 
@@ -38,7 +39,7 @@ from .figures import file_size, group_by_palette, with_sizes
 from .flashcards import BACKUP, render_deck
 from .glossary import check_summaries
 from .glossary_page import relative, render_entries
-from .lessons import LESSON_TITLE, PREREQUISITES, TERM_SECTIONS, Lesson
+from .lessons import LESSON_TITLE, NOTES, PREREQUISITES, TERM_SECTIONS, Lesson
 from .linking import mark_mentions, text_of
 from .outline import code_rows, headings
 from .rendering import OnPage, page_url, setup_of
@@ -106,6 +107,11 @@ class PagePreprocessor(Preprocessor):
             return lines
         page.lesson = lesson
         under_title = path_lines(catalog, lesson) + ([] if lesson.unwritten else done_toggle(lesson))
+        taught = sum(entry.taught.lesson.number == lesson.number for entry in catalog.entries)
+        after_terms = next((h.row for h in headings(lines, code) if h.level == 2 and h.text == NOTES), None)
+        if taught and after_terms is not None:
+            study = study_link(lesson, taught, page_url(settings["flashcards"], lesson.path))
+            lines = lines[:after_terms] + [*study, ""] + lines[after_terms:]
         return lines[: title.row + 1] + ["", *under_title] + lines[title.row + 1 :]
 
 
@@ -218,6 +224,15 @@ def done_toggle(lesson: Lesson) -> list[str]:
         "Mark as done</button>"
     )
     return [f'<p class="lesson-done" data-search-exclude hidden>{button}</p>', ""]
+
+
+def study_link(lesson: Lesson, taught: int, flashcards: str) -> list[str]:
+    """At the end of the key terms, a link to the flashcards of the terms the lesson
+    teaches (javascripts/flashcards.js reads "?lesson=N" and chooses them, for that
+    visit only), out of search. Left out of the print page, where it leads nowhere."""
+    terms = f"{taught} term{'s' if taught != 1 else ''}"
+    link = f'<a class="md-button" href="{flashcards}?lesson={lesson.number}">Study this lesson\'s {terms} as flashcards</a>'
+    return [f'<p class="lesson-study print-site-plugin-ignore" data-search-exclude>{link}</p>', ""]
 
 
 def exclude_prerequisites(root: etree.Element) -> None:

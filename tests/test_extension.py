@@ -130,6 +130,8 @@ SMALL_PAGE_HEAD = f"""<h1 id="lesson-2-caching">Lesson 2: Caching</h1>
 <p>Hardware that keeps hot data near: a cache is fast, as is low {term("latency", "latency")}.</p>
 <h3 id="latency">Latency</h3>
 <p>How long a {term("cache", "cache")} takes to answer.</p>
+<p class="lesson-study print-site-plugin-ignore" data-search-exclude><a class="md-button" href="../../flashcards/?lesson=2">Study this lesson's 2 terms as flashcards</a></p>
+
 <h2 id="notes-from-the-video">Notes from the video</h2>
 """
 THEN_A_CACHE = f"""<p>Then a {term("cache", "cache")}.</p>"""
@@ -218,6 +220,24 @@ def test_a_study_backup_line_becomes_the_same_hidden_controls_as_the_flashcards(
     assert shape(box[0]) == shape(deck[0])
     assert box[0].has_attr("hidden") and box[0].has_attr("data-study-backup")
     assert box[0].find("label", string="Restore from a backup")["for"] == box[0].find("input", type="file")["id"]
+
+
+def test_a_lessons_key_terms_end_with_a_link_to_the_flashcards_of_the_terms_it_teaches(tmp_path: Path):
+    """The link names as many terms as the deck's choice of the lesson holds, and leads
+    to that choice (javascripts/flashcards.js reads "?lesson=N"); out of search and the
+    print page."""
+    docs = site(tmp_path)
+    html = convert(docs, body("Notes.\n"))
+    taught = len(convert(docs, "# Flashcards\n\n[FLASHCARDS]\n").select('.flashcard[data-lesson="2"]'))
+    assert taught > 0
+    study = html.select("p.lesson-study")
+    assert [str(p) for p in study] == [
+        '<p class="lesson-study print-site-plugin-ignore" data-search-exclude=""><a class="md-button" href="../../flashcards/?lesson=2">'
+        f"Study this lesson's {taught} terms as flashcards</a></p>"
+    ]
+    # The last thing of the key terms: right before the notes' heading.
+    assert study[0].find_next_sibling()["id"] == "notes-from-the-video"
+    assert study[0].find_previous("h2")["id"] == "key-terms"
 
 
 def test_a_blocks_line_in_code_is_left_as_code(tmp_path: Path):

@@ -386,6 +386,7 @@ SITE_FURNITURE = (
     ".headerlink",  # a heading's permalink
     ".lesson-path",  # "Builds on" and "Leads to"
     ".lesson-done",  # "Mark as done"
+    ".lesson-study",  # "Study this lesson's N terms as flashcards"
     ".md-source-file",  # the date of the last update
 )
 LONG_RUN = 12  # words: a longer run is named by its ends and its length

@@ -49,12 +49,13 @@ def children(element: Tag | None) -> list[Tag]:
 
 
 def in_lesson(page: BeautifulSoup, entry: Entry) -> list[Tag]:
-    """The elements under the term's heading on the lesson page, up to the next heading."""
+    """The elements under the term's heading on the lesson page, up to the next heading
+    or the link to the lesson's flashcards that ends its key terms."""
     heading = page.find(id=entry.taught.anchor)
     assert heading is not None and heading.name == "h3", entry.name
     following = []
     for sibling in heading.find_next_siblings(True):
-        if re.fullmatch(r"h[1-3]", sibling.name):
+        if re.fullmatch(r"h[1-3]", sibling.name) or "lesson-study" in sibling.get("class", []):
             break
         following.append(sibling)
     return following

@@ -61,6 +61,10 @@ function study(root) {
 
   const lessons = lessonsOf(cards);
   fillFilter(filter, lessons, cards.length);
+  // A lesson's "Study this lesson's terms" link (?lesson=N) chooses its cards for this
+  // visit: the reader's own choice stays stored, for the next visit from the menu.
+  const linked = new URLSearchParams(location.search).get("lesson");
+  if (lessons.has(linked)) view.filter = `lesson:${linked}`;
   filter.value = [...filter.options].some((o) => o.value === view.filter) ? view.filter : "";
   showChosen();
   const direction = find(`input[name="flashcards-direction"][value="${view.direction}"]`);

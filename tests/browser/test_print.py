@@ -105,12 +105,13 @@ def test_printed_the_page_wraps_code_keeps_figures_whole_and_hides_the_navigatio
 ])
 def test_printed_a_page_shows_no_control(server, watched, path: str, ready: str):
     """Paper has nothing to press: no button, field or menu of the page is printed,
-    once the page's scripts have shown theirs."""
+    once the page's scripts have shown theirs, nor a link drawn as a button (a lesson's
+    "Study this lesson's terms as flashcards")."""
     page = watched.page
     page.goto(server + path, wait_until="load")
     page.locator(ready).first.wait_for()
     page.emulate_media(media="print")
-    shown = page.evaluate("""() => [...document.querySelectorAll(".md-content :is(button, input, select, textarea)")]
+    shown = page.evaluate("""() => [...document.querySelectorAll(".md-content :is(button, input, select, textarea, .md-button)")]
       .filter(control => control.checkVisibility({visibilityProperty: true, opacityProperty: true}))
       .map(control => control.outerHTML.slice(0, 80))""")
     assert shown == [], shown

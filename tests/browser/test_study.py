@@ -217,6 +217,30 @@ def test_the_deck_filters_by_lesson_and_by_nav_section(server, watched):
     assert watched.errors == []
 
 
+def test_a_lessons_study_link_opens_the_deck_on_its_terms_for_this_visit_only(server, watched):
+    """"Study this lesson's N terms as flashcards", where the key terms end: the deck
+    opens on those N cards; the reader's own stored choice of cards stays as it was."""
+    page, entries = watched.page, sources().entries
+    open_deck(page, server)
+    page.get_by_label("Cards", exact=True).select_option("")  # the reader's choice: all lessons
+    stored = saved(page)["settings"]
+    lesson = max(sources().lessons, key=lambda l: sum(e.taught.lesson == l for e in entries))
+    taught = [e.id for e in entries if e.taught.lesson == lesson]
+    page.goto(f"{server}/{lesson.path.removesuffix('.md')}/")
+    link = page.get_by_role("link", name=f"Study this lesson's {len(taught)} terms as flashcards")
+    link.click()
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    expect(page.get_by_label("Cards", exact=True)).to_have_value(f"lesson:{lesson.number}")
+    counts(page, 0, len(taught))
+    assert current_term(page) in taught
+    page.keyboard.press("Enter")
+    page.keyboard.press("3")  # a grade stores the card, not the link's choice
+    assert saved(page)["settings"] == stored
+    page.locator(".md-nav--primary").get_by_role("link", name="Flashcards").click()
+    expect(page.get_by_label("Cards", exact=True)).to_have_value("")
+    assert watched.errors == []
+
+
 def test_reset_forgets_the_cards(server, watched):
     page, total = watched.page, len(sources().entries)
     open_deck(page, server)

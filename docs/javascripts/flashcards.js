@@ -17,6 +17,9 @@ const LEARN_AHEAD_MS = 20 * 60 * 1000;
 const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
 // Longer than any system's double-click time: a second click after the answer showed.
 const DOUBLE_CLICK_MS = 1000;
+// Too soon after the answer showed to have read it: Space or Enter pressed twice in a
+// row (a deliberate grade by a reader who knows the card comes later than this).
+const SECOND_PRESS_MS = 300;
 // Why the card on screen gave way to the next, without a grade here.
 const GRADED_ELSEWHERE = "The card that was on screen was graded in another tab, so here is the next one.";
 const RESET_ELSEWHERE = "Flashcard progress was reset in another tab: every card is new again. A backup made before the reset brings it back.";
@@ -232,6 +235,13 @@ function study(root) {
       return;
     }
     const revealed = current && current.classList.contains("is-revealed");
+    const onDeck = target === document.body || root.contains(target);
+    if ((event.key === " " || event.key === "Enter") && revealed && onDeck && Date.now() - revealedAt < SECOND_PRESS_MS) {
+      // The key pressed twice: its first press showed the answer and put the focus on
+      // "Good", which the second would press, a grade made unseen.
+      event.preventDefault();
+      return;
+    }
     if ((event.key === " " || event.key === "Enter") && !revealed) {
       // The focused control's own key: Enter follows a link or presses a button,
       // Space also picks a radio button or opens a list.

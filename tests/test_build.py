@@ -140,6 +140,19 @@ def test_pages_without_figures_do_not_load_the_lightbox(site: Path):
     assert "glightbox.min.js" not in lesson_pages(site)[7].read_text()
 
 
+def test_every_page_with_a_term_link_or_an_acronym_loads_the_script_that_explains_it(site: Path):
+    """Lessons 24 and 25 have acronyms and no term link: the script came with term links
+    only, so a tap on "HTTPS" or "API" showed nothing. The print page keeps them as text."""
+    wanting, loading = set(), set()
+    for path in pages(site):
+        article = built_page(path).find("article")
+        if article and article.select("a.glossary-term[data-summary], abbr[title]") and not article.select("#print-site-page"):
+            wanting.add(path.relative_to(site).as_posix())
+        if built_page(path).select("script[src$='javascripts/term-tooltips.js']"):
+            loading.add(path.relative_to(site).as_posix())
+    assert loading == wanting
+
+
 def test_no_list_fails_to_render(site: Path):
     """A paragraph that starts with, or has after a line break, a list marker is a broken list."""
     broken = []

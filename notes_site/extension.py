@@ -10,8 +10,8 @@
   focus or a first tap, and names as the link's description;
   acronyms get an ``<abbr>``; the prerequisites are kept
   out of search; two lines say which lessons it builds on and leads to; a
-  written lesson gets a "Mark as done" button; and its key terms end with a link to
-  their flashcards.
+  written lesson gets a "Mark as done" button under its title and at its end; and its
+  key terms end with a link to their flashcards.
 
 It runs wherever Python-Markdown does: MkDocs, or Zensical, which ignores MkDocs hooks.
 
@@ -112,7 +112,8 @@ class PagePreprocessor(Preprocessor):
         if taught and after_terms is not None:
             study = study_link(lesson, taught, page_url(settings["flashcards"], lesson.path))
             lines = lines[:after_terms] + [*study, ""] + lines[after_terms:]
-        return lines[: title.row + 1] + ["", *under_title] + lines[title.row + 1 :]
+        at_end = [] if lesson.unwritten else ["", *done_toggle(lesson, at_end=True)]
+        return lines[: title.row + 1] + ["", *under_title] + lines[title.row + 1 :] + at_end
 
 
 class TermTreeprocessor(Treeprocessor):
@@ -216,14 +217,16 @@ def path_lines(catalog: Catalog, lesson: Lesson) -> list[str]:
     return lines
 
 
-def done_toggle(lesson: Lesson) -> list[str]:
-    """A "Mark as done" button for the reader's own progress, out of search. Hidden
+def done_toggle(lesson: Lesson, at_end: bool = False) -> list[str]:
+    """A "Mark as done" button for the reader's own progress, out of search: under the
+    title, and again where the lesson ends, where a reader who has read it is. Hidden
     until docs/javascripts/progress.js wires it: without that script it would do nothing."""
     button = (
         f'<button type="button" class="md-button" data-lesson-done="{lesson.number}" aria-pressed="false">'
-        "Mark as done</button>"
+        f"{'Mark this lesson as done' if at_end else 'Mark as done'}</button>"
     )
-    return [f'<p class="lesson-done" data-search-exclude hidden>{button}</p>', ""]
+    where = "lesson-done lesson-done-end" if at_end else "lesson-done"
+    return [f'<p class="{where}" data-search-exclude hidden>{button}</p>', ""]
 
 
 def study_link(lesson: Lesson, taught: int, flashcards: str) -> list[str]:

@@ -135,6 +135,11 @@ SMALL_PAGE_HEAD = f"""<h1 id="lesson-2-caching">Lesson 2: Caching</h1>
 <h2 id="notes-from-the-video">Notes from the video</h2>
 """
 THEN_A_CACHE = f"""<p>Then a {term("cache", "cache")}.</p>"""
+# "Mark as done" again where the lesson ends.
+PAGE_END = (
+    '\n<p class="lesson-done lesson-done-end" data-search-exclude hidden><button type="button" class="md-button"'
+    ' data-lesson-done="2" aria-pressed="false">Mark this lesson as done</button></p>'
+)
 class TestExactHtml(TestCase):
     maxDiff = None
 
@@ -147,7 +152,7 @@ class TestExactHtml(TestCase):
         self.default_kwargs = {"extensions": extensions}
 
     def test_a_term_is_not_linked_in_its_own_definition_but_is_in_the_next(self) -> None:
-        self.assertMarkdownRenders(SMALL_LESSON + "Then a cache.\n", SMALL_PAGE_HEAD + THEN_A_CACHE)
+        self.assertMarkdownRenders(SMALL_LESSON + "Then a cache.\n", SMALL_PAGE_HEAD + THEN_A_CACHE + PAGE_END)
 
     def test_nothing_is_linked_in_code_links_images_abbreviations_html_or_headings(self) -> None:
         """Each case, then "Then a cache.": the mention outside is the one linked."""
@@ -169,7 +174,7 @@ class TestExactHtml(TestCase):
         for source, html in cases.items():
             with self.subTest(source):
                 self.assertMarkdownRenders(
-                    SMALL_LESSON + source + "\nThen a cache.\n", SMALL_PAGE_HEAD + html + THEN_A_CACHE
+                    SMALL_LESSON + source + "\nThen a cache.\n", SMALL_PAGE_HEAD + html + THEN_A_CACHE + PAGE_END
                 )
 
     def test_a_not_in_phrase_leaves_the_word_alone_and_an_acronym_is_expanded_once(self) -> None:
@@ -177,7 +182,8 @@ class TestExactHtml(TestCase):
             SMALL_LESSON + "Cache money, then LRU and LRU.\n\nThen a cache.\n",
             SMALL_PAGE_HEAD
             + '<p>Cache money, then <abbr title="Least-recently used">LRU</abbr> and LRU.</p>\n'
-            + THEN_A_CACHE,
+            + THEN_A_CACHE
+            + PAGE_END,
         )
 
     def test_each_mark_takes_the_place_of_its_words_among_the_elements_children(self) -> None:
@@ -197,14 +203,15 @@ class TestExactHtml(TestCase):
         }
         for source, html in cases.items():
             with self.subTest(source):
-                self.assertMarkdownRenders(SMALL_LESSON + source, SMALL_PAGE_HEAD + html)
+                self.assertMarkdownRenders(SMALL_LESSON + source, SMALL_PAGE_HEAD + html + PAGE_END)
 
     def test_a_mention_in_inline_html_is_passed_over_and_the_next_one_marked(self) -> None:
         self.assertMarkdownRenders(
             SMALL_LESSON + "<kbd>latency</kbd> is no link, then <kbd>cache</kbd> and latency and a cache are.\n",
             SMALL_PAGE_HEAD
             + f'<p><kbd>latency</kbd> is no link, then <kbd>cache</kbd> and {term("latency", "latency")}'
-            + f' and a {term("cache", "cache")} are.</p>',
+            + f' and a {term("cache", "cache")} are.</p>'
+            + PAGE_END,
         )
 
 

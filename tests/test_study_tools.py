@@ -92,11 +92,14 @@ def test_each_written_lesson_and_only_those_has_a_done_toggle(site: Path):
         if lesson.unwritten:
             assert buttons == []
             continue
-        assert len(buttons) == 1
-        button = buttons[0]
-        assert button["data-lesson-done"] == str(lesson.number)
-        assert button["aria-pressed"] == "false" and "done" in button.get_text().lower()
-        assert button.parent.has_attr("data-search-exclude")
+        # Under its title, and again where it ends, where a reader who has read it is.
+        assert len(buttons) == 2 and "lesson-done-end" in buttons[1].parent["class"]
+        # The second is the lesson's last: only the page's date of update follows it.
+        assert [e.name for e in buttons[1].parent.find_next_siblings() if e.name != "script"] in ([], ["aside"])
+        for button in buttons:
+            assert button["data-lesson-done"] == str(lesson.number)
+            assert button["aria-pressed"] == "false" and "done" in button.get_text().lower()
+            assert button.parent.has_attr("data-search-exclude")
 
 
 def test_study_pages_are_linked_from_the_home_page_and_the_glossary(site: Path):

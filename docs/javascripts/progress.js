@@ -18,7 +18,9 @@
     return Boolean(mark && mark.done);
   }
 
-  function wireToggle(button, store) {
+  // `shows` holds each toggle's show(), on a page: a lesson has one under its title and
+  // one at its end, and a press of either shows on both.
+  function wireToggle(button, store, shows) {
     var number = Number(button.dataset.lessonDone);
     var alert = document.createElement("span");
     alert.className = "lesson-done-alert";
@@ -29,6 +31,7 @@
       if (failed) alert.textContent = failed;
     };
     show();
+    shows.push(show);
     store.watch(button, show); // marked in another tab
     button.addEventListener("click", function () {
       var done = button.getAttribute("aria-pressed") !== "true";
@@ -37,6 +40,7 @@
         data.done[String(number)] = { done: done, changed: new Date().toISOString() };
       });
       alert.textContent = failed || store.notices.join(" ");
+      shows.forEach(function (other) { if (other !== show) other(); }); // saved or not, as here
       if (done) store.askToPersist();
     });
     alert.textContent = store.notices.join(" ");
@@ -118,7 +122,8 @@
     if (!toggles.length && !box) return;
     load("study-data.js").then(function (studyData) {
       var store = studyData.openStore();
-      toggles.forEach(function (button) { wireToggle(button, store); });
+      var shows = [];
+      toggles.forEach(function (button) { wireToggle(button, store, shows); });
       if (!box) return;
       var refresh = function (data, before, failed) { showProgress(box, store, failed); };
       refresh();

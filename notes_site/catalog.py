@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ class Catalog:
     finder: Finder  # every name of every term and acronym
     builds_on: dict[int, tuple[int, ...]]  # for each lesson, the earlier lessons it builds on
     leads_to: dict[int, tuple[int, ...]]  # for each lesson, the later lessons that build on it
+    taught: dict[int, int]  # for each lesson that teaches terms, how many: its flashcards
     numbered: dict[int, Lesson] = field(repr=False)  # the lessons by number
     by_title: dict[tuple[int, str], Lesson] = field(repr=False)
     by_path: dict[str, Lesson] = field(repr=False)  # the lessons by path from the docs folder
@@ -180,6 +182,7 @@ def make_catalog(docs_dir: str, files: tuple[tuple[str, bytes], ...], glossary: 
     return Catalog(
         lessons=tuple(lessons), entries=tuple(entries), acronyms=acronyms, problems=tuple(problems),
         finder=Finder(names, not_in), builds_on=earlier, leads_to=leads_to(earlier),
+        taught=dict(Counter(entry.taught.lesson.number for entry in entries)),
         numbered={lesson.number: lesson for lesson in lessons}, by_title=by_title,
         by_path={lesson.path: lesson for lesson in lessons},
     )

@@ -107,7 +107,7 @@ class PagePreprocessor(Preprocessor):
             return lines
         page.lesson = lesson
         under_title = path_lines(catalog, lesson) + ([] if lesson.unwritten else done_toggle(lesson))
-        taught = sum(entry.taught.lesson.number == lesson.number for entry in catalog.entries)
+        taught = catalog.taught.get(lesson.number, 0)
         after_terms = next((h.row for h in headings(lines, code) if h.level == 2 and h.text == NOTES), None)
         if taught and after_terms is not None:
             study = study_link(lesson, taught, page_url(settings["flashcards"], lesson.path))

@@ -39,8 +39,7 @@ FILE_NAME = f"{NAME}.epub"
 HERE = "http://site.invalid/"  # a base to resolve a page's relative links against
 # What a browser uses and a book does not: site chrome, scripts, buttons, hidden blocks
 # (the term summaries that tooltips read, the lesson's "Mark as done" and its link to
-# the flashcards), and the target
-# of the skip link that Zensical puts in the article.
+# the flashcards), and the target of the skip link that Zensical puts in the article.
 DROPPED = (
     "script, style, noscript, form, input, button, template, [hidden], "
     "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done, .lesson-study, a#__skip, .glossary-edit"

@@ -1,5 +1,6 @@
 """notes_site.line_breaks: long inline code and slash-joined words offer line breaks
-between their parts, and nothing else changes (the phone's view of Lesson 14 is in tests/browser/test_reading.py)."""
+between their parts, and nothing else changes (how the lessons wrap on a phone is in
+tests/browser/test_phones.py)."""
 
 from __future__ import annotations
 

@@ -70,6 +70,16 @@
       button.focus(); // from wherever it was, the drawer's button too
       return;
     }
+    // Opened by a tap, the focus stayed on the button: Tab goes on into the drawer, not
+    // to the header after the button, which would shut it.
+    if (event.key === "Tab" && !event.shiftKey && event.target === button && drawer.checked) {
+      var first = firstRow(shownPanel());
+      if (first) {
+        event.preventDefault();
+        first.focus({ preventScroll: true });
+      }
+      return;
+    }
     var row = event.target instanceof Element && event.target.closest(PANEL_LABELS);
     if (!row || !drawer.checked || (event.key !== "Enter" && event.key !== " ")) return;
     event.preventDefault(); // Space would scroll

@@ -273,6 +273,12 @@ function study(root) {
   });
   filter.addEventListener("change", () => {
     view.filter = filter.value;
+    if (linked !== null) {
+      // The reader's own choice now, stored: a reload keeps it, not the link's.
+      const url = new URL(location.href);
+      url.searchParams.delete("lesson");
+      history.replaceState(history.state, "", url);
+    }
     showChosen();
     remember("The choice of cards", (data) => (data.settings.filter = view.filter), optionsAlert);
     showNext();

@@ -142,6 +142,12 @@ def test_a_tap_opens_the_drawer_with_no_row_focused_so_only_the_page_being_read_
     expect(menu).to_have_attribute("aria-expanded", "true")
     page.wait_for_timeout(400)  # the drawer's slide
     assert not page.evaluate(FOCUSED)["inDrawer"], page.evaluate(FOCUSED)
+    # A key after the tap (a tablet's keyboard): Tab goes on into the open drawer, not
+    # past it to the header, which would shut it.
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(100)
+    assert page.evaluate(FOCUSED)["inDrawer"] and page.evaluate(FOCUSED)["seen"], page.evaluate(FOCUSED)
+    expect(menu).to_have_attribute("aria-expanded", "true")
     context.close()
 
 

@@ -263,6 +263,13 @@ def test_a_lessons_study_link_opens_the_deck_on_its_terms_for_this_visit_only(se
     assert saved(page)["settings"] == stored
     page.locator(".md-nav--primary").get_by_role("link", name="Flashcards").click()
     expect(page.get_by_label("Cards", exact=True)).to_have_value("")
+    # Followed again, then another choice made on the page: a reload keeps that one.
+    page.goto(f"{server}/{lesson.path.removesuffix('.md')}/")
+    link.click()
+    expect(page.get_by_label("Cards", exact=True)).to_have_value(f"lesson:{lesson.number}")
+    page.get_by_label("Cards", exact=True).select_option("")
+    page.reload()
+    expect(page.get_by_label("Cards", exact=True)).to_have_value("")
     assert watched.errors == []
 
 

@@ -102,9 +102,11 @@ ACTIONS = "\n".join([
     '<p class="flashcards-finished" role="status"></p>',
     # A failed save, whichever control made it, or a stored value the page could not use.
     '<p class="flashcards-alert" role="alert"></p>',
-    '<p class="flashcards-reset"><button type="button" class="md-button" data-reset>Reset flashcard progress</button></p>',
     "</div>",
     BACKUP,
+    # Last, apart from the rest: it cannot be undone, and a backup, just above, is what
+    # a reader would want first.
+    '<p class="flashcards-reset"><button type="button" class="md-button" data-reset>Reset flashcard progress</button></p>',
 ])
 
 

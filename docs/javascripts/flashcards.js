@@ -14,6 +14,8 @@ const GRADES = { 1: Rating.Again, 2: Rating.Hard, 3: Rating.Good, 4: Rating.Easy
 // than making the reader wait, once nothing else is left.
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
 // What the backup line says after a reset, here or in another tab.
+// A reset cannot be undone: the question names the way to keep a copy first.
+const RESET_QUESTION = "Forget what you have studied on every flashcard? This cannot be undone. To keep a copy, cancel and press Download a backup first.";
 const RESET = "Flashcard progress reset: every card is new again. A backup made before the reset brings it back.";
 // Longer than any system's double-click time: a second click after the answer showed.
 const DOUBLE_CLICK_MS = 1000;
@@ -304,7 +306,7 @@ function study(root) {
     if (!current || !current.classList.contains("is-revealed")) showNext();
   });
   find("[data-reset]").addEventListener("click", () => {
-    if (!confirm("Forget what you have studied on every flashcard? This cannot be undone.")) return;
+    if (!confirm(RESET_QUESTION)) return;
     const failed = remember("The reset", (data) => (data.cards = {}));
     // "Backup downloaded." would read as if it held the cards just forgotten.
     backup.say(failed ? "" : RESET);

@@ -1,6 +1,7 @@
 // The lessons a reader has marked as done, kept in this browser only (study-data.js):
 // the "Mark as done" button under a lesson's title (written by notes_site/extension.py)
-// and, on the home page, which lessons are done, the one to go on with, and the backup.
+// and, on the home page, which lessons are done, the one to go on with, and the backup;
+// the backup on the study data page too.
 // On every page, since every lesson has the button. It sets a page up on Material's
 // `document$`, which fires once per page load, and would fire at each page change were
 // `navigation.instant` on (it is off, see mkdocs.yml). The store's modules load only on
@@ -119,28 +120,30 @@
     var toggles = [].filter.call(document.querySelectorAll(".lesson-done[hidden] > button[data-lesson-done]"), unwired);
     var box = document.querySelector("[data-course-progress][hidden]");
     if (!unwired(box)) box = null;
-    if (!toggles.length && !box) return;
+    // A backup box on a page of its own (the study data page): wired alone. The home
+    // page's is wired with its progress, and the deck's by the deck (flashcards.js).
+    var lone = document.querySelector("[data-study-backup][hidden]:not([data-flashcards] [data-study-backup])");
+    if (box || document.querySelector("[data-course-progress]")) lone = null;
+    if (!toggles.length && !box && !lone) return;
     load("study-data.js").then(function (studyData) {
       var store = studyData.openStore();
       var shows = [];
       toggles.forEach(function (button) { wireToggle(button, store, shows); });
+      if (lone) wireBackupBox(lone, function () {});
       if (!box) return;
       var refresh = function (data, before, failed) { showProgress(box, store, failed); };
       refresh();
       store.watch(box, refresh);
-      var backupBox = document.querySelector("[data-study-backup]");
-      load("study-backup.js").then(function (backup) {
-        backup.wireBackup(backupBox, refresh);
-      }).catch(function (error) {
-        if (!backupBox) return;
-        backupBox.replaceChildren(); // controls that would do nothing
-        sayUnavailable(backupBox, "Backup and restore could not be loaded.", error);
-      });
+      wireBackupBox(document.querySelector("[data-study-backup]"), refresh);
     }).catch(function (error) {
       toggles.forEach(function (button) {
         button.disabled = true;
         sayUnavailable(button.parentElement, "Your progress could not be loaded, so this lesson cannot be marked as done for now.", error);
       });
+      if (lone) {
+        lone.replaceChildren(); // controls that would do nothing
+        sayUnavailable(lone, "Your progress could not be loaded, so it cannot be backed up or restored for now.", error);
+      }
       if (!box) return;
       box.replaceChildren();
       sayUnavailable(box, "Your progress could not be loaded.", error);
@@ -148,6 +151,17 @@
       if (backupBox) backupBox.remove(); // nothing to back up without the study data, said once
     });
   });
+
+  // Backup and restore (study-backup.js), its failure to load said in its place.
+  function wireBackupBox(backupBox, onRestore) {
+    load("study-backup.js").then(function (backup) {
+      backup.wireBackup(backupBox, onRestore);
+    }).catch(function (error) {
+      if (!backupBox) return;
+      backupBox.replaceChildren(); // controls that would do nothing
+      sayUnavailable(backupBox, "Backup and restore could not be loaded.", error);
+    });
+  }
 
   // A script that did not arrive (a dropped connection, say), or failed: said where its
   // controls would be, not left as an empty space. What is stored is untouched.

@@ -1,7 +1,7 @@
 // Backup and restore of the study data, and the review log as CSV: the controls of a
-// page's `[data-study-backup]` box (the flashcards page, the home page), which the term
-// engine writes hidden (notes_site/flashcards.py, BACKUP), its room kept, and this
-// script wires and shows: without it they could do nothing.
+// page's `[data-study-backup]` box (the flashcards page, the home page, the study data
+// page), which the term engine writes hidden (notes_site/flashcards.py, BACKUP), its
+// room kept, and this script wires and shows: without it they could do nothing.
 import { openStore } from "./study-data.js";
 import { datedName, mergeInto, readBackup, toBackup, toRevlogCsv } from "./study-format.js";
 

@@ -284,6 +284,28 @@ def test_reset_forgets_the_cards(server, watched):
     assert saved(page)["cards"] == {} and len(saved(page)["reviews"]) == 1
 
 
+def test_reset_comes_last_and_cancelled_changes_nothing_as_its_question_offers_a_backup_first(server, watched):
+    """The one control that cannot be undone is the last of the deck, after the backup's,
+    so that the eye, and Tab, meet "Download a backup" first; it sat between the deck and
+    the backup, drawn as the backup's twin. Its question says how to keep a copy."""
+    page = watched.page
+    open_deck(page, server)
+    page.keyboard.press("Enter")
+    page.keyboard.press("3")
+    before = saved(page)
+    deck = page.locator(".flashcards")
+    last = deck.evaluate("deck => [...deck.querySelectorAll('button, input, select, a[href]')].filter(e => e.getClientRects().length).at(-1).textContent.trim()")
+    assert last == "Reset flashcard progress"
+    reset_box, backup_box = (deck.locator(s).bounding_box() for s in (".flashcards-reset", ".study-backup"))
+    assert reset_box["y"] >= backup_box["y"] + backup_box["height"], (reset_box, backup_box)
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Reset flashcard progress").click()
+    assert questions and "cannot be undone" in questions[0] and "Download a backup first" in questions[0], questions
+    assert saved(page) == before
+    assert watched.errors == []
+
+
 def test_after_a_reset_the_backup_line_says_the_reset_not_the_last_backup(server, watched):
     """"Backup downloaded." left on screen read as if that backup held nothing now."""
     page = watched.page
@@ -416,6 +438,10 @@ def test_without_javascript_the_deck_is_a_list_to_read_and_says_so(browser, serv
         expect(page.locator(f".flashcard {part}").last).to_be_visible()
     for control in ("[data-reveal]", ".flashcards-options", "[data-grade='1']"):
         expect(page.locator(control)).to_be_hidden()
+    shown = page.locator(".flashcards").evaluate(
+        "deck => [...deck.querySelectorAll('button, input, select')].filter(e => e.getClientRects().length).map(e => e.outerHTML)"
+    )
+    assert shown == []  # no control that would do nothing, the reset included
     assert page.locator(".study-backup").evaluate("box => getComputedStyle(box).display") == "none"  # no room either
     context.close()
     watched.page.goto(server + "/flashcards/")

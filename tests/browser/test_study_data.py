@@ -425,15 +425,22 @@ def test_the_review_log_csv_has_the_optimizers_columns_and_a_row_per_review(watc
     assert watched.errors == []
 
 
-def test_backup_and_restore_are_on_the_home_page_too(watched, server):
+@pytest.mark.parametrize("path", ["/", "/progress-format/"], ids=["home", "study data page"])
+def test_backup_and_restore_are_on_the_home_page_and_the_study_data_page_too(watched, server, path: str):
+    """The page that explains backups sent its readers to two others to make one."""
     page = watched.page
     open_deck(page, server)
     graded = grade(page)
-    page.goto(server + "/")
+    page.goto(server + path)
     name, text = download(page, "Download a backup")
     assert list(json.loads(text)["cards"]) == [graded]
     restore(page, name, "{")
     expect(page.locator(".study-backup [role=alert]")).to_contain_text("not JSON")
+    older = json.loads(text)
+    older["reviews"].append({**older["reviews"][0], "review_time": older["reviews"][0]["review_time"] - 60_000})
+    restore(page, name, json.dumps(older))  # one review this browser has not: it is added
+    expect(page.locator(".study-backup [role=status]")).to_contain_text("1 review")
+    assert len(study(page)["reviews"]) == 2
     assert watched.errors == []
 
 
@@ -550,6 +557,12 @@ def test_a_study_script_that_does_not_arrive_is_said_where_its_controls_would_be
     else:  # the progress shows; only backup and restore are missing
         expect(page.locator(".course-progress")).to_contain_text("You have marked 1 of")
         expect(page.locator(".study-backup [role=alert]")).to_have_text("Backup and restore could not be loaded." + again)
+    page.goto(server + "/progress-format/")  # the study data page's backup, alone on its page
+    lone = page.locator(".study-backup")
+    expect(lone.get_by_role("alert")).to_have_text(
+        ("Your progress could not be loaded, so it cannot be backed up or restored for now." if script == "study-data.js" else "Backup and restore could not be loaded.") + again
+    )
+    expect(page.get_by_role("button", name="Download a backup")).to_have_count(0)
     assert storage(page) == kept
     context.close()
 

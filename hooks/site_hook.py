@@ -22,12 +22,15 @@ It uses one pure module of the engine's package, notes_site.source, for its UTF-
   once per place on it that a link leads to.
 - On the print page, each code line's anchor given the id its link leads to: the
   plugin rewrites the line's self-link, but not its id.
+- A page that only includes another file (`--8<-- "CONTRIBUTING.md"`) has its "Edit
+  this page" link on that file, where the words are, not on the include line.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -74,6 +77,9 @@ FRAGMENT_SLOT = "\ue000"  # a fragment of a link asked about: in no link of a pa
 # A code line's anchor (pymdownx.highlight's anchor_linenums), `<a id="X" name="X" href="#X">`;
 # in the glossary X starts with its entry's id (notes_site.rendering).
 CODE_LINE_ANCHOR = re.compile(r'<a id="([^"]*__codelineno-[^"]*)" name="\1"')
+# A page's whole text one snippet of pymdownx.snippets, a path from the project's folder
+# (its base_path, "."): the page is that file.
+WHOLE_PAGE_SNIPPET = re.compile(r'--8<-- "(?P<path>[^"]+)"')
 TagRewrite = Callable[[re.Match[str]], str]  # one tag's new text, on one page
 
 
@@ -88,9 +94,8 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
     for file in files.documentation_pages():
-        _, problems = decode(Path(file.abs_src_path).read_bytes(), f"{docs}/{file.src_uri}")
+        _, problems = decode(Path(file.abs_src_path).read_bytes(), docs_path(config, file.src_uri))
         if problems:
             raise PluginError(str(problems[0]))
     return files
@@ -99,6 +104,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
     if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
+    if (included := WHOLE_PAGE_SNIPPET.fullmatch(markdown.strip())) and page.edit_url:
+        page.edit_url = edit_url_of(page.edit_url, docs_path(config, page.file.src_uri), included["path"])
     return markdown
 
 
@@ -124,6 +131,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- Helpers ---------------------------------------------------------------------
+
+
+def docs_path(config: MkDocsConfig, src_uri: str) -> str:
+    """A docs file's path from the project's folder, as errors and the repository name it."""
+    docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path))
+    return f"{docs}/{src_uri}"
+
+
+def edit_url_of(page_edit_url: str, page_path: str, included: str) -> str:
+    """The edit link of the file ``included`` (a path from the project's folder), from
+    the link MkDocs made for the page at ``page_path`` that includes it; the page's own
+    where its link does not end on that path (an ``edit_uri`` of another shape)."""
+    if not page_edit_url.endswith(page_path):
+        return page_edit_url
+    return page_edit_url.removesuffix(page_path) + posixpath.normpath(included)
 
 
 def without_print_site_assets(html: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 from notes_site.lessons import NOTES, Lesson
 from notes_site.outline import code_rows
 from figure_palette import dark_variant
-from support import built_page, mkdocs_build, search_documents, sources
+from support import ROOT, built_page, mkdocs_build, search_documents, sources
 
 LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 # A lesson's notes with more list items than this are long: a reader needs its table of
@@ -165,10 +165,51 @@ def test_no_list_fails_to_render(site: Path):
     assert not broken
 
 
+def test_the_home_page_links_to_every_page_of_the_menu(site: Path):
+    """The home page hides the menu on a wide screen, so its own text is the way on from
+    it: every page of the menu, as the menu of another page lists them, is linked from
+    it (the learning path and the study data page were not)."""
+    def targets(page: Path, links: list) -> set[str]:
+        base = "http://site/" + f"{page.parent.relative_to(site).as_posix()}/".removeprefix("./")  # as the browser has it
+        return {urljoin(base, urlsplit(a["href"]).path) for a in links if not urlsplit(a["href"]).scheme}
+
+    glossary = site / "glossary" / "index.html"
+    menu = targets(glossary, built_page(glossary).select("nav.md-nav--primary a.md-nav__link[href]")) - {"http://site/"}
+    home = site / "index.html"
+    linked = targets(home, built_page(home).select("article a[href]"))
+    assert menu and not menu - linked, sorted(menu - linked)
+
+
 def test_each_lesson_has_an_edit_link_to_its_own_file(site: Path):
     for path in lesson_pages(site).values():
         edit = built_page(path).select_one('a[title="Edit this page"]')
         assert edit["href"].endswith(f"/edit/main/docs/lessons/{path.parent.name}.md")
+
+
+def test_a_page_that_only_includes_a_file_is_edited_in_that_file(site: Path):
+    """docs/contributing.md is one line, `--8<-- "CONTRIBUTING.md"`: its pencil opened
+    that line on GitHub, not the words the reader meant to change."""
+    includes = {}
+    for source in (ROOT / "docs").rglob("*.md"):
+        body = re.sub(r"\A---\n.*?\n---\n", "", source.read_text(), flags=re.S).strip()
+        if match := re.fullmatch(r'--8<-- "([^"]+)"', body):
+            includes[source.relative_to(ROOT / "docs").with_suffix("")] = match[1]
+    assert includes  # the contributing page, at least
+    for page, included in includes.items():
+        edit = built_page(site / page / "index.html").select_one('a[title="Edit this page"]')
+        assert edit["href"].endswith(f"/edit/main/{included}"), (page, edit["href"])
+
+
+def test_the_not_written_mark_in_the_menu_is_not_the_edit_pencil(site: Path):
+    """Lessons 20-25 carried the pencil of "Edit this page" in the menu, which read as
+    a way to edit them."""
+    css = (site / "stylesheets" / "extra.css").read_text()
+    status = re.search(r"--md-status--unwritten:\s*url\('data:image/svg\+xml;[^,]*,(.*?)'\)", css, re.S)
+    assert status, "no icon for the status 'unwritten'"
+    status_paths = set(re.findall(r'\bd="([^"]+)"', status[1]))
+    edit = built_page(next(iter(lesson_pages(site).values()))).select_one('a[title="Edit this page"] svg')
+    edit_paths = {path["d"] for path in edit.select("path")}
+    assert status_paths and edit_paths and not status_paths & edit_paths
 
 
 def test_no_page_loads_from_another_host(site: Path):

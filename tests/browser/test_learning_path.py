@@ -53,6 +53,21 @@ def test_on_a_phone_the_map_is_a_named_scroll_area_that_says_it_scrolls_and_keep
     context.close()
 
 
+def test_on_a_phone_the_map_as_a_list_reads_at_the_size_of_the_text(server, browser):
+    """Where the map scrolls sideways, the list is the map at a glance: it was set in a
+    note's size, 12.8 px, under 16 px text."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "/learning-path/")
+    summary = page.locator(".learning-path-list summary")
+    summary.tap()
+    size = lambda locator: locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")  # noqa: E731
+    text = size(page.locator("article > p").first)
+    for item in (summary, page.locator(".learning-path-list li").first):
+        assert size(item) == text
+    context.close()
+
+
 def test_tab_visits_the_nodes_in_lesson_order(server, browser: Browser):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

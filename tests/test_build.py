@@ -42,7 +42,9 @@ def test_every_lesson_has_its_page_with_its_title(site: Path):
         assert title == f"Lesson {lesson.number}: {lesson.title}"
 
 
-def test_unwritten_lessons_say_so_and_are_left_out_of_search(site: Path):
+def test_unwritten_lessons_say_so_lead_on_to_the_study_tools_and_are_left_out_of_search(site: Path):
+    """A reader who reaches a lesson not written yet (by "Next" from the last written
+    one) is not left at a dead end: the notice leads on to the flashcards and the map."""
     indexed = {doc["location"].split("#")[0] for doc in search_documents(site)}
     unwritten = {lesson.number for lesson in sources().lessons if lesson.unwritten}
     for number, path in lesson_pages(site).items():
@@ -50,6 +52,8 @@ def test_unwritten_lessons_say_so_and_are_left_out_of_search(site: Path):
         location = f"lessons/{path.parent.name}/"
         if number in unwritten:
             assert "not written yet" in page.find("article").get_text()
+            notice = page.select_one("article .admonition")
+            assert {"../../flashcards/", "../../learning-path/"} <= {a["href"] for a in notice.select("a[href]")}, location
             assert location not in indexed
         else:
             assert location in indexed

@@ -6,10 +6,8 @@ query broke inside "some_property", and at 320 px its prose inside
 "interviewers/candidate|s". This extension offers the browser better places, as
 ``<wbr>``:
 
-- in any inline code, between the parts of a name: after an underscore or a slash,
-  before a dot ("review_|rating", "docs/|javascripts/|offline|.js");
-- in inline code too long for a phone's line, also before an opening bracket and after
-  a colon or a comma;
+- in inline code too long for a phone's line, before an opening bracket and after a
+  colon or a comma;
 - in the text around it, after a slash between letters, where Chromium offers none.
 
 Nothing is added to the text, which is copied, searched and read aloud as before.
@@ -34,11 +32,6 @@ LONG = 30  # characters: about a line of code in a nested list on a 360 px phone
 # (Not after a semicolon: the code's text is escaped, and "&lt;" ends in one.) The
 # browser breaks after a hyphen of its own accord: so "-[:REL]->" cannot be kept whole.
 BREAK = re.compile(r"(?<=[^\s(\[{][:,])(?=\S)|(?<=\S)(?=[(\[{])")
-# Between the parts of a name, in code of any length: after an underscore between
-# letters or digits ("exported_at"), after a slash between two other characters (a
-# path; not "//"), before a dot with a letter after it ("make_epub.py"; not "1.5").
-NAME_BREAK = re.compile(r"(?<=[^\W_]_)(?=[^\W_])|(?<=[^\s/]/)(?=[^\s/])|(?<=[^\W_])(?=\.[^\W\d_])")
-LONG_CODE_BREAK = re.compile(f"{BREAK.pattern}|{NAME_BREAK.pattern}")
 
 # After a slash with a letter before it and a letter or digit after it: "read/write",
 # "TCP/IP", a URL's path; not "1/2", nor "//".
@@ -50,7 +43,7 @@ WHOLE = {"code", "pre", "kbd", "samp", "script", "style"}
 
 def parts(code: str) -> list[str]:
     """``code`` cut where a line may break; joined, they are ``code`` again."""
-    return (LONG_CODE_BREAK if len(code) > LONG else NAME_BREAK).split(code)
+    return BREAK.split(code) if len(code) > LONG else [code]
 
 
 def slash_parts(text: str) -> list[str]:

@@ -8,9 +8,14 @@ query broke inside "some_property", and at 320 px its prose inside
 
 - in inline code too long for a phone's line, before an opening bracket and after a
   colon or a comma;
+- in a name too long for one (a path, a test's name) that has no such place, between
+  its parts: after an underscore or a slash, before a dot;
 - in the text around it, after a slash between letters, where Chromium offers none.
 
-Nothing is added to the text, which is copied, searched and read aloud as before.
+A shorter word is kept whole, so that it moves to the next line as one: in a
+``nowrap`` span where it has punctuation inside, beside which Chromium would break it
+("--|strict", "!|[Alt"). Nothing is added to the text, which is copied, searched and
+read aloud as before.
 
     markdown_extensions:
       - notes_site.line_breaks
@@ -24,7 +29,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE
 
 LONG = 30  # characters: about a line of code in a nested list on a 360 px phone
 # After a colon or a comma, unless it follows an opening bracket ("[:REL]" stays whole),
@@ -32,6 +37,16 @@ LONG = 30  # characters: about a line of code in a nested list on a 360 px phone
 # (Not after a semicolon: the code's text is escaped, and "&lt;" ends in one.) The
 # browser breaks after a hyphen of its own accord: so "-[:REL]->" cannot be kept whole.
 BREAK = re.compile(r"(?<=[^\s(\[{][:,])(?=\S)|(?<=\S)(?=[(\[{])")
+# A name longer than this may not fit a line in a table's cell or a nested list on a
+# 320 px phone (about 8 px a character); a shorter one is left whole, to move to the
+# next line as one.
+NAME_LONG = 20
+# Between the parts of a name: after an underscore or a slash, before a dot, each with a
+# letter or digit on both sides ("offline.js", not ".gitignore", "../" or "1.png").
+NAME_BREAK = re.compile(r"(?<=[^\W_][_/])(?=[^\W_])|(?<=[^\W_]{3})(?=\.[^\W_])")
+WORD = re.compile(r"\S+")  # what the browser keeps on one line, but after a hyphen
+# Inside a word, what Chromium may break beside: "--|strict", "!|[Alt", "text]|(../".
+PUNCTUATION = re.compile(r"\W")
 
 # After a slash with a letter before it and a letter or digit after it: "read/write",
 # "TCP/IP", a URL's path; not "1/2", nor "//".
@@ -43,7 +58,37 @@ WHOLE = {"code", "pre", "kbd", "samp", "script", "style"}
 
 def parts(code: str) -> list[str]:
     """``code`` cut where a line may break; joined, they are ``code`` again."""
-    return BREAK.split(code) if len(code) > LONG else [code]
+    ends = [0, *cuts(code), len(code)]
+    return [code[start:end] for start, end in zip(ends, ends[1:])]
+
+
+def cuts(code: str) -> list[int]:
+    """Where a line of ``code`` may break, but for its spaces, where it may already."""
+    found = {match.start() for match in BREAK.finditer(code)} if len(code) > LONG else set()
+    for word in WORD.finditer(code):
+        if len(word.group()) > NAME_LONG and not found.intersection(inside(word)):
+            found.update(word.start() + match.start() for match in NAME_BREAK.finditer(word.group()))
+    return sorted(found)
+
+
+def inside(word: re.Match[str]) -> range:
+    return range(word.start() + 1, word.end())
+
+
+def code_html(escaped: str) -> str:
+    """Inline code's HTML-escaped text with a <wbr> at each cut, and each short word with
+    punctuation inside it, but no cut, in a nowrap span."""
+    at = cuts(escaped)
+    marks = [(cut, "<wbr>") for cut in at]
+    for word in WORD.finditer(escaped):
+        text = word.group()
+        if len(text) <= NAME_LONG and PUNCTUATION.search(text[1:-1]) and not set(at).intersection(inside(word)):
+            marks += [(word.start(), '<span class="nowrap">'), (word.end(), "</span>")]
+    html, last = [], 0
+    for position, mark in sorted(marks, key=lambda pair: pair[0]):
+        html += [escaped[last:position], mark]
+        last = position
+    return "".join([*html, escaped[last:]])
 
 
 def slash_parts(text: str) -> list[str]:
@@ -54,6 +99,7 @@ def slash_parts(text: str) -> list[str]:
 class CodeBreaks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         in_blocks = {code for pre in root.iter("pre") for code in pre.iter("code")}
+        stash = self.md.htmlStash
         for code in root.iter("code"):
             # Plain inline code only: not a block's, nor highlighted (its text is in spans).
             if code in in_blocks or len(code) or not code.text:
@@ -61,14 +107,10 @@ class CodeBreaks(Treeprocessor):
             if stashed := HTML_PLACEHOLDER_RE.fullmatch(code.text):
                 # pymdownx.inlinehilite keeps the code's escaped text in the stash.
                 index = int(stashed.group(1))
-                html = self.md.htmlStash.rawHtmlBlocks[index]
-                if isinstance(html, str) and "<" not in html:
-                    self.md.htmlStash.rawHtmlBlocks[index] = "<wbr>".join(parts(html))
-                continue
-            first, *rest = parts(code.text)
-            code.text = AtomicString(first)
-            for part in rest:
-                etree.SubElement(code, "wbr").tail = AtomicString(part)
+                if isinstance(html := stash.rawHtmlBlocks[index], str) and "<" not in html:
+                    stash.rawHtmlBlocks[index] = code_html(html)
+            elif (html := code_html(code.text)) != code.text:
+                code.text = stash.store(html)  # already escaped, by Python-Markdown's code_escape
 
 
 class SlashBreaks(Treeprocessor):

@@ -1,13 +1,13 @@
-"""notes_site.line_breaks: long inline code and slash-joined words offer line breaks
-between their parts, and nothing else changes (how the lessons wrap on a phone is in
-tests/browser/test_phones.py)."""
+"""notes_site.line_breaks: long inline code, long names and slash-joined words offer
+line breaks between their parts, short words of code stay whole, and nothing else
+changes (how the pages wrap on a phone is in tests/browser/test_phones.py)."""
 
 from __future__ import annotations
 
 import markdown
 from markdown.test_tools import TestCase
 
-from notes_site.line_breaks import LONG, parts, slash_parts
+from notes_site.line_breaks import LONG, NAME_LONG, code_html, parts, slash_parts
 
 CYPHER = "MATCH (some_node:SomeLabel)-[:SOME_RELATIONSHIP]->(some_other_node:SomeLabel{some_property:'value'})"
 
@@ -34,6 +34,35 @@ def test_short_code_and_code_without_separators_are_left_whole():
     assert parts(spaced) == [spaced]
 
 
+def test_a_name_too_long_for_a_line_is_cut_between_its_parts_a_shorter_one_not():
+    assert parts("docs/javascripts/offline.js") == ["docs/", "javascripts/", "offline", ".js"]
+    test_name = "test_a_local_link_finds_it"
+    assert len(test_name) > NAME_LONG and parts(test_name) == ["test_", "a_", "local_", "link_", "finds_", "it"]
+    for short in ("exported_at", "mkdocs.yml", "docs/lessons/", "review_duration"):
+        assert len(short) <= NAME_LONG and parts(short) == [short], short
+    # Not beside what is not a letter or a digit, nor before a dot after fewer than three.
+    assert parts("../photos/1.png and ./some_long_folder_name/.gitignore") == [
+        "../photos/1.png and ./some_",
+        "long_",
+        "folder_",
+        "name/.gitignore",
+    ]
+
+
+def test_a_long_name_with_a_bracket_or_a_colon_is_cut_there_only():
+    code = "some_function_name(some_argument_name)"
+    assert len(code) > LONG and parts(code) == ["some_function_name", "(some_argument_name)"]
+
+
+def test_a_short_word_with_punctuation_inside_is_kept_whole_and_the_text_is_unchanged():
+    assert code_html("mkdocs build --strict") == 'mkdocs build <span class="nowrap">--strict</span>'
+    assert code_html("![Alt text](../photos/1.png)") == '<span class="nowrap">![Alt</span> text](../photos/<wbr>1.png)'
+    for whole in ("-v", "(x)", "exported_at", "a, b", "docs/lessons/NN-slug.md"[:NAME_LONG + 1]):
+        assert "span" not in code_html(whole), whole
+    html = code_html("a &lt;b&gt; docs/javascripts/offline.js")
+    assert html == 'a <span class="nowrap">&lt;b&gt;</span> docs/<wbr>javascripts/<wbr>offline<wbr>.js'
+
+
 def test_slash_joined_words_are_cut_after_each_slash_and_join_back_whole():
     text = "interviewers/candidates and MATCH/WHERE/RETURN, TCP/IP"
     assert slash_parts(text) == ["interviewers/", "candidates and MATCH/", "WHERE/", "RETURN, TCP/", "IP"]
@@ -57,7 +86,7 @@ class TestLineBreaks(TestCase):
     def test_without_inlinehilite_too(self):
         self.assertMarkdownRenders(
             "`a_long_function_name(first_argument,second_argument)`",
-            "<p><code>a_long_function_name<wbr />(first_argument,<wbr />second_argument)</code></p>",
+            "<p><code>a_long_function_name<wbr>(first_argument,<wbr>second_argument)</code></p>",
             extensions=["notes_site.line_breaks"],
         )
 
@@ -67,6 +96,14 @@ class TestLineBreaks(TestCase):
             "<p><code>some_node-&gt;<wbr>(other_node:<wbr>Label<wbr>{key:<wbr>'&lt;value&gt;'})</code></p>",
         )
 
+    def test_a_short_word_with_a_hyphen_is_kept_whole(self):
+        for extensions in (self.default_kwargs["extensions"], ["notes_site.line_breaks"]):
+            self.assertMarkdownRenders(
+                "Run `mkdocs build --strict`.",
+                '<p>Run <code>mkdocs build <span class="nowrap">--strict</span></code>.</p>',
+                extensions=extensions,
+            )
+
     def test_code_blocks_and_highlighted_inline_code_are_left_as_they_are(self):
         for text in (f"```\n{CYPHER}\n```", "`#!python print(some_long_function_name(argument_one,argument_two))`"):
             self.assertNotIn("<wbr", markdown.markdown(text, **self.default_kwargs))
@@ -74,7 +111,7 @@ class TestLineBreaks(TestCase):
     def test_prose_gets_wbr_after_a_slash_in_its_text_and_tails_but_not_in_code(self):
         self.assertMarkdownRenders(
             "A *read/write* mix of reads/writes, `read/write` and [TCP/IP](https://example.com/a/b).",
-            "<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code>read/write</code> and "
+            '<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code><span class="nowrap">read/write</span></code> and '
             '<a href="https://example.com/a/b">TCP/<wbr />IP</a>.</p>',
         )
 

@@ -446,14 +446,22 @@ def test_backup_and_restore_are_on_the_home_page_and_the_study_data_page_too(wat
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_restore_fields_button_is_drawn_as_the_backup_button_beside_it(browser: Browser, server, scheme: str):
-    """The browser's own grey "Choose File" stood beside the site's outlined buttons."""
+    """The browser's own grey "Choose File" stood beside the site's outlined buttons, and
+    then, drawn as they are, at a form field's 13.33 px and 27 px tall against their 16
+    and 38."""
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(server + "/progress-format/")
-    look = "e => { const s = getComputedStyle(e, ARG); return [s.color, s.borderTopColor, s.backgroundColor, s.fontWeight]; }"
-    backup = page.get_by_role("button", name="Download a backup").evaluate(look.replace("ARG", "null"))
-    chooser = page.get_by_label("Restore from a backup").evaluate(look.replace("ARG", "'::file-selector-button'"))
-    assert chooser == backup
+    look = (
+        "e => { const s = getComputedStyle(e, ARG); return [s.color, s.borderTopColor, s.backgroundColor,"
+        " s.fontWeight, s.fontSize, s.lineHeight, s.padding]; }"
+    )
+    backup_button = page.get_by_role("button", name="Download a backup")
+    restore_field = page.get_by_label("Restore from a backup")
+    assert restore_field.evaluate(look.replace("ARG", "'::file-selector-button'")) == backup_button.evaluate(
+        look.replace("ARG", "null")
+    )
+    assert restore_field.bounding_box()["height"] == pytest.approx(backup_button.bounding_box()["height"], abs=1)
     context.close()
 
 

@@ -198,7 +198,7 @@ BLOCKS = {
     "[GLOSSARY]": ("glossary", glossary_block),
     "[FLASHCARDS]": ("flashcards", flashcards_block),
     "[LEARNING-PATH]": ("learning_path", learning_path_block),
-    "[STUDY-BACKUP]": (None, backup_block),  # on no page of its own
+    "[STUDY-BACKUP]": (None, backup_block),  # no link in it, so on any page
 }
 
 

@@ -71,8 +71,9 @@ OPTIONS = """\
 <p class="flashcards-options-alert" role="alert"></p>
 </div>"""
 
-# Backup, restore and the review log, here and on the home page ([STUDY-BACKUP]): its
-# room kept until docs/javascripts/study-backup.js wires it, none without JavaScript.
+# Backup, restore and the review log, here and wherever a page says [STUDY-BACKUP] (the
+# home page, the study data page): its room kept until docs/javascripts/study-backup.js
+# wires it, none without JavaScript.
 BACKUP = """\
 <div class="study-backup" data-study-backup data-search-exclude hidden>
 <p class="study-backup-reminder" hidden></p>

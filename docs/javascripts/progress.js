@@ -120,8 +120,9 @@
     var toggles = [].filter.call(document.querySelectorAll(".lesson-done[hidden] > button[data-lesson-done]"), unwired);
     var box = document.querySelector("[data-course-progress][hidden]");
     if (!unwired(box)) box = null;
-    // A backup box on a page of its own (the study data page): wired alone. The home
-    // page's is wired with its progress, and the deck's by the deck (flashcards.js).
+    // A backup box on a page of its own (the study data page): wired alone, and once, by
+    // study-backup.js's own mark. The home page's is wired with its progress, and the
+    // deck's by the deck (flashcards.js).
     var lone = document.querySelector("[data-study-backup][hidden]:not([data-flashcards] [data-study-backup])");
     if (box || document.querySelector("[data-course-progress]")) lone = null;
     if (!toggles.length && !box && !lone) return;

@@ -23,6 +23,10 @@ from .source import Problem
 # regex engine skips to those characters: three times faster over 325 lessons.
 NOT_PROSE = re.compile(r"``*[^`]*`+|\]\([^)]*\)|<[^>]*>|https?://\S+")
 FEWEST_WORDS = 4  # a summary shorter than this cannot say what a term is
+# A summary longer than this is not read at a glance: in a tooltip, in the glossary, as a
+# flashcard's question, which must end above "Show answer" on a 320 x 568 phone's first
+# screen (docs/stylesheets/extra.css).
+MOST_CHARACTERS = 150
 # An Editor's note at a definition's own level (not in one of its lists): it corrects
 # the definition itself, which a summary taken from it would repeat.
 TOP_LEVEL_EDITORS_NOTE = re.compile(ADMONITION_TITLE + 'Editor\'s note"', re.M)
@@ -205,7 +209,8 @@ def check_ids_unique(entries: list[Entry], taken_ids: dict[str, str], problems: 
 
 def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> list[Problem]:
     """A summary (notes_site.summaries, by entry id) is a tooltip's whole text: a
-    sentence that does not trail off, and not one that an Editor's note corrects."""
+    sentence that does not trail off, is read at a glance, and is not one that an
+    Editor's note corrects."""
     problems = []
     for entry in entries:
         text = summaries[entry.id]
@@ -214,6 +219,8 @@ def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> l
         why = (
             f"ends in '{text[-1]}', {says_too_little}" if text.endswith((":", ";", ",")) else
             f"has fewer than {FEWEST_WORDS} words, {says_too_little}" if len(text.split()) < FEWEST_WORDS else
+            f"is {len(text)} characters long, more than the {MOST_CHARACTERS} read at a glance"
+            if len(text) > MOST_CHARACTERS else
             "is from a definition that an Editor's note corrects, so tooltips would repeat what the note corrects"
             if not given and TOP_LEVEL_EDITORS_NOTE.search(entry.definition) else None
         )
@@ -225,6 +232,7 @@ def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> l
         problems.append(Problem(
             lesson.shown_path, line,
             f"the summary of '{entry.name}' ({source}: '{text}') {why}: "
-            "give the term a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...'",
+            "give the term a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...', "
+            f"in at most {MOST_CHARACTERS} characters",
         ))
     return problems

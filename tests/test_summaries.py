@@ -25,12 +25,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from notes_site.flashcards import blanked
-from notes_site.glossary import build_glossary, check_summaries
+from notes_site.glossary import MOST_CHARACTERS, build_glossary, check_summaries
 from notes_site.glossary_page import letter_ids
 from notes_site.lessons import parse_lesson
 from notes_site.rendering import render_all, summaries
 from notes_site.summaries import summary_of
-from support import site_setup, sources
+from support import ROOT, site_setup, sources
 from support import summaries as site_summaries
 
 DEFINING = re.compile(
@@ -182,10 +182,24 @@ def test_a_summary_that_trails_off_or_says_too_little_fails_at_its_line():
         assert problems == [
             f"docs/lessons/03-more.md:5: the summary of 'Stream' (its definition's first sentence: '{shown}') {why}, "
             "so it cannot say what the term is: give the term a 'summary:' in the front matter: one sentence that "
-            "says what it is, like 'A ... that ...'"
+            "says what it is, like 'A ... that ...', in at most 150 characters"
         ]
     _, _, problems = given("A feed of data", summary="Data, continuously;")
     assert problems[0].startswith("docs/lessons/03-more.md:3: the summary of 'Stream' (its 'summary:': 'Data, continuously;') ends in ';'")
+
+
+def test_a_summary_too_long_to_read_at_a_glance_fails_at_its_line():
+    sentence = "A feed of data that a server keeps sending to its clients, " * 3
+    longest = sentence[:MOST_CHARACTERS].rsplit(" ", 1)[0]
+    assert given("A feed of data", summary=longest)[2] == []
+    too_long = longest + " and more"
+    assert len(too_long) > MOST_CHARACTERS
+    _, _, problems = given("A feed of data", summary=too_long)
+    assert problems == [
+        f"docs/lessons/03-more.md:3: the summary of 'Stream' (its 'summary:': '{too_long}') is {len(too_long)} characters "
+        f"long, more than the {MOST_CHARACTERS} read at a glance: give the term a 'summary:' in the front matter: one "
+        "sentence that says what it is, like 'A ... that ...', in at most 150 characters"
+    ]
 
 
 @pytest.mark.parametrize("given_summary", ["[A, list]", "''", "{a: b}", "|\n      two\n      lines"], ids=["list", "empty", "mapping", "two-lines"])
@@ -206,8 +220,12 @@ def test_a_definition_that_an_editors_note_corrects_needs_a_summary_of_its_own()
     assert problems == [
         "docs/lessons/03-more.md:5: the summary of 'Stream' (its definition's first sentence: 'A feed of data that never ends') "
         "is from a definition that an Editor's note corrects, so tooltips would repeat what the note corrects: give the term "
-        "a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...'"
+        "a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...', in at most 150 characters"
     ]
     nested = "- A detail\n\n    " + note.replace("\n    ", "\n        ")
     assert glossary_of(lesson.format(nested))[2] == []
     assert given(f"A feed of data that never ends\n\n{note}")[2] == []
+
+
+def test_contributing_states_the_longest_a_summary_may_be():
+    assert f"longer than {MOST_CHARACTERS} characters" in " ".join((ROOT / "CONTRIBUTING.md").read_text().split())

@@ -11,7 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from support import sources
+from notes_site.glossary import MOST_CHARACTERS
+from support import sources, summaries
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 3}
 
@@ -208,6 +209,22 @@ LOWEST_SHOW_ANSWER = """deck => {
 }"""
 
 
+# Where "Show answer" ends under the current card with each of these questions: the
+# lowest, and the question.
+LOWEST_UNDER_QUESTIONS = """(deck, questions) => {
+  const prompt = deck.querySelector('.flashcard.is-current .flashcard-prompt'), was = prompt.textContent;
+  const showAnswer = deck.querySelector('[data-reveal]');
+  let lowest = [0, ''];
+  for (const question of questions) {
+    prompt.textContent = question;
+    const bottom = showAnswer.getBoundingClientRect().bottom;
+    if (bottom > lowest[0]) lowest = [bottom, question];
+  }
+  prompt.textContent = was;
+  return lowest;
+}"""
+
+
 @pytest.mark.parametrize("viewport", [SMALLEST_PHONE, *SMALL_PHONES], ids=lambda v: f"{v['width']}x{v['height']}")
 def test_on_a_phone_every_card_and_show_answer_are_on_the_first_screen(browser: Browser, server, viewport: dict):
     """The study is what the page is for: on a phone, even the smallest, its first screen
@@ -230,6 +247,12 @@ def test_on_a_phone_every_card_and_show_answer_are_on_the_first_screen(browser: 
         unfold_the_options(page)  # folded again: the screen the reader studies on
         bottom, card = deck.evaluate(LOWEST_SHOW_ANSWER)
         assert bottom <= viewport["height"], f"{direction}: under {card}, Show answer ends at y {bottom}"
+    # And under the longest question a contributor's summary may make (the build refuses
+    # a longer one): each summary, lengthened with the words of the next ones.
+    texts = list(summaries().values())
+    longest = [" ".join(texts[i:] + texts[:i])[: MOST_CHARACTERS + 1].rsplit(" ", 1)[0] for i in range(len(texts))]
+    bottom, question = deck.evaluate(LOWEST_UNDER_QUESTIONS, longest)
+    assert bottom <= viewport["height"], f"under '{question}', Show answer ends at y {bottom}"
     expect(page.locator(".flashcards-keys")).to_be_hidden()
     context.close()
     desktop = browser.new_page()

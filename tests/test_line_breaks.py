@@ -35,17 +35,20 @@ def test_short_code_and_code_without_separators_are_left_whole():
 
 
 def test_a_name_too_long_for_a_line_is_cut_between_its_parts_a_shorter_one_not():
-    assert parts("docs/javascripts/offline.js") == ["docs/", "javascripts/", "offline", ".js"]
+    assert parts("docs/javascripts/manifest.webmanifest") == ["docs/", "javascripts/", "manifest", ".webmanifest"]
     test_name = "test_a_local_link_finds_it"
     assert len(test_name) > NAME_LONG and parts(test_name) == ["test_", "a_", "local_", "link_", "finds_", "it"]
     for short in ("exported_at", "mkdocs.yml", "docs/lessons/", "review_duration"):
         assert len(short) <= NAME_LONG and parts(short) == [short], short
-    # Not beside what is not a letter or a digit, nor before a dot after fewer than three.
-    assert parts("../photos/1.png and ./some_long_folder_name/.gitignore") == [
+    # Not beside what is not a letter or a digit, nor before a dot after fewer than
+    # three of them or before a short last extension.
+    assert parts("../photos/1.png and ./some_long_folder_name/.gitignore docs/javascripts/offline.js") == [
         "../photos/1.png and ./some_",
         "long_",
         "folder_",
-        "name/.gitignore",
+        "name/.gitignore docs/",
+        "javascripts/",
+        "offline.js",
     ]
 
 
@@ -54,13 +57,18 @@ def test_a_long_name_with_a_bracket_or_a_colon_is_cut_there_only():
     assert len(code) > LONG and parts(code) == ["some_function_name", "(some_argument_name)"]
 
 
-def test_a_short_word_with_punctuation_inside_is_kept_whole_and_the_text_is_unchanged():
-    assert code_html("mkdocs build --strict") == 'mkdocs build <span class="nowrap">--strict</span>'
-    assert code_html("![Alt text](../photos/1.png)") == '<span class="nowrap">![Alt</span> text](../photos/<wbr>1.png)'
-    for whole in ("-v", "(x)", "exported_at", "a, b", "docs/lessons/NN-slug.md"[:NAME_LONG + 1]):
-        assert "span" not in code_html(whole), whole
-    html = code_html("a &lt;b&gt; docs/javascripts/offline.js")
-    assert html == 'a <span class="nowrap">&lt;b&gt;</span> docs/<wbr>javascripts/<wbr>offline<wbr>.js'
+def test_a_word_with_a_cut_or_punctuation_inside_is_a_box_of_its_own_and_the_text_is_unchanged():
+    """A box (an inline block) goes to the next line whole where it fits on one."""
+    assert code_html("mkdocs build --strict") == 'mkdocs build <span class="code-word">--strict</span>'
+    assert code_html("docs/javascripts/offline.js") == '<span class="code-word">docs/<wbr>javascripts/<wbr>offline.js</span>'
+    assert code_html("![Alt text](../photos/1.png)") == (
+        '<span class="code-word">![Alt</span> <span class="code-word">text](../photos/<wbr>1.png)</span>'
+    )
+    for whole in ("-v", "exported_at", "a b"):
+        assert code_html(whole) == whole
+    assert code_html("a &lt;b&gt;") == 'a <span class="code-word">&lt;b&gt;</span>'
+    # Long code cut at its brackets, colons and commas: no boxes in the way of those cuts.
+    assert "span" not in code_html(CYPHER)
 
 
 def test_slash_joined_words_are_cut_after_each_slash_and_join_back_whole():
@@ -96,11 +104,11 @@ class TestLineBreaks(TestCase):
             "<p><code>some_node-&gt;<wbr>(other_node:<wbr>Label<wbr>{key:<wbr>'&lt;value&gt;'})</code></p>",
         )
 
-    def test_a_short_word_with_a_hyphen_is_kept_whole(self):
+    def test_a_word_with_a_hyphen_is_a_box_of_its_own(self):
         for extensions in (self.default_kwargs["extensions"], ["notes_site.line_breaks"]):
             self.assertMarkdownRenders(
                 "Run `mkdocs build --strict`.",
-                '<p>Run <code>mkdocs build <span class="nowrap">--strict</span></code>.</p>',
+                '<p>Run <code>mkdocs build <span class="code-word">--strict</span></code>.</p>',
                 extensions=extensions,
             )
 
@@ -111,7 +119,7 @@ class TestLineBreaks(TestCase):
     def test_prose_gets_wbr_after_a_slash_in_its_text_and_tails_but_not_in_code(self):
         self.assertMarkdownRenders(
             "A *read/write* mix of reads/writes, `read/write` and [TCP/IP](https://example.com/a/b).",
-            '<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code><span class="nowrap">read/write</span></code> and '
+            '<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code><span class="code-word">read/write</span></code> and '
             '<a href="https://example.com/a/b">TCP/<wbr />IP</a>.</p>',
         )
 

@@ -174,6 +174,16 @@ def test_unwritten_lessons_are_never_returned(home: Page):
         assert not [link for link in links for lesson in unwritten if lesson.path.removesuffix(".md") in link], query
 
 
+def test_a_query_with_no_result_says_so_on_a_wide_screen_too(home: Page):
+    """The results area was hidden on a wide screen while its list was empty, and with
+    it "No matching documents"."""
+    assert home.viewport_size["width"] >= 960  # Material's wide layout: 60em
+    home.keyboard.press("/")
+    home.locator("input.md-search__input").press_sequentially("zzqx")
+    expect(home.locator(META)).to_have_text("No matching documents")
+    expect(home.locator(META)).to_be_visible()
+
+
 def test_search_is_driven_by_the_keyboard(home: Page):
     search(home, "quadtree")
     home.keyboard.press("ArrowDown")
@@ -329,6 +339,7 @@ def test_a_setup_that_fails_is_shown_and_tried_again_at_the_next_keystroke(serve
     page.keyboard.press("/")
     meta = page.locator(META)
     expect(meta).to_have_text(FAILED)
+    expect(meta).to_be_visible()
     tries = fetched.count(asked)
     assert tries >= 1
     with page.expect_request(lambda request: urlsplit(request.url).path == asked):

@@ -350,3 +350,31 @@ def test_the_lightbox_stays_on_the_palette_the_reader_sees(server, site, browser
     expect(image).to_have_attribute("src", re.compile(r"#only-dark$"))
     expect(image).to_be_visible()
     context.close()
+
+
+def test_the_keyboard_comes_back_to_the_figure_when_the_lightbox_shuts(server, site, browser: Browser):
+    """glightbox moves the focus to its buttons on Tab, and left it on the page's body
+    when they went: the next Tab started again from "Skip to content". Its buttons show
+    the focus plainly on its dark backdrop, and a page's only figure has no arrows."""
+    single = next(path for path in lightbox_pages(site) if lightbox_figures(site, path) == 2)  # one figure, two palettes
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    page = context.new_page()
+    page.goto(server + single)
+    link = page.locator("article a.glightbox:visible").first
+    for shut in ("Close", "Escape"):
+        link.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".glightbox-container .gslide.current img")).to_be_visible()
+        page.keyboard.press("Tab")
+        button = page.locator(".glightbox-container .gbtn:focus")
+        expect(button).to_be_visible()
+        assert button.evaluate("b => [getComputedStyle(b).outlineStyle, getComputedStyle(b).outlineColor]") == ["solid", "rgb(255, 255, 255)"]
+        expect(page.locator(".glightbox-container :is(.gnext, .gprev)").first).to_be_hidden()
+        if shut == "Close":
+            page.locator(".glightbox-container .gclose").focus()
+            page.keyboard.press("Enter")
+        else:
+            page.keyboard.press("Escape")
+        expect(page.locator(".glightbox-container")).to_have_count(0)
+        assert link.evaluate("a => a === document.activeElement"), f"after {shut}, the focus is on {page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}"
+    context.close()

@@ -149,10 +149,14 @@ def test_names_acronyms_definitions_hyphens_and_slashes(home: Page, query: str, 
     assert any(hits(result, target) for result in top), top
 
 
-@pytest.mark.parametrize("query", ["LRU", "QPS", "cache"])
+# The pages about the site itself, not about system design.
+META_PAGES = ("/contributing/", "/writing-notes/", "/progress-format/", "/flashcards/")
+
+
+@pytest.mark.parametrize("query", ["LRU", "QPS", "cache", "latency", "round robin"])
 def test_the_meta_pages_rank_below_the_lessons_and_the_glossary(home: Page, query: str):
     results = search(home, query)
-    meta = [i for i, links in enumerate(results) if any(m in links[0] for m in ("/contributing/", "/writing-notes/"))]
+    meta = [i for i, links in enumerate(results) if any(m in links[0] for m in META_PAGES)]
     notes = [i for i, links in enumerate(results) if any(m in links[0] for m in ("/lessons/", "/glossary/"))]
     assert notes and all(m > n for m in meta for n in notes), results
 

@@ -9,14 +9,13 @@ query broke inside "some_property", and at 320 px its prose inside
 - in inline code too long for a phone's line, before an opening bracket and after a
   colon or a comma;
 - in a name too long for one (a path, a test's name) that has no such place, between
-  its parts: after an underscore or a slash, before a dot.
+  its parts: after an underscore or a slash, before a dot;
 - in the text around it, after a slash between letters, where Chromium offers none.
 
-A word of code with such places, or with punctuation inside it that Chromium would
-break beside ("--|strict", "!|[Alt"), is an inline block as wide as the line at most
-(``<span class="code-word">``): it goes to the next line whole where it fits on one,
-and breaks between its parts only where it does not. Nothing is added to the text,
-which is copied, searched and read aloud as before.
+A shorter word of code is left to the browser, which moves it to the next line whole,
+and one of at most 20 characters with punctuation inside, beside which Chromium would
+break it ("--|strict", "!|[Alt"), is kept whole in a ``nowrap`` span. Nothing is
+added to the text, which is copied, searched and read aloud as before.
 
     markdown_extensions:
       - notes_site.line_breaks
@@ -38,18 +37,20 @@ LONG = 30  # characters: about a line of code in a nested list on a 360 px phone
 # (Not after a semicolon: the code's text is escaped, and "&lt;" ends in one.) The
 # browser breaks after a hyphen of its own accord: so "-[:REL]->" cannot be kept whole.
 BREAK = re.compile(r"(?<=[^\s(\[{][:,])(?=\S)|(?<=\S)(?=[(\[{])")
-# A name longer than this may not fit a line in a table's cell or a nested list on a
-# 320 px phone (about 8 px a character); a shorter one never breaks, and a table's
-# column is as wide as it.
-NAME_LONG = 20
+# A name longer than this may not fit its line on a 320 px phone (about 8 px a
+# character): in a table's cell, or elsewhere (a nested list's line is about 240 px).
+# A shorter one is left whole, and a table's column is as wide as it.
+NAME_LONG_IN_CELL = 20
+NAME_LONG = 30
 # Between the parts of a name: after an underscore or a slash, before a dot, each with a
 # letter or digit on both sides, and not before a short last extension ("tests/|test_|
 # glossary_page.py"; not "../", ".gitignore", "1.png" or "offline.js").
 NAME_BREAK = re.compile(r"(?<=[^\W_][_/])(?=[^\W_])|(?<=[^\W_]{3})(?=\.[^\W_]{4})")
 WORD = re.compile(r"\S+")  # what the browser keeps on one line, but beside punctuation
-# Inside a word, what Chromium may break beside: "--|strict", "!|[Alt", "text]|(../".
+# A word this short fits any line: kept whole where it has punctuation inside it,
+# beside which Chromium may break ("--|strict", "!|[Alt", "text]|(../").
+WHOLE_WORD = 20
 PUNCTUATION = re.compile(r"\W")
-WORD_BOX = '<span class="code-word">'
 
 # After a slash with a letter before it and a letter or digit after it: "read/write",
 # "TCP/IP", a URL's path; not "1/2", nor "//".
@@ -59,43 +60,36 @@ SLASH = re.compile(r"(?<=[^\W\d_]/)(?=[^\W_])")
 WHOLE = {"code", "pre", "kbd", "samp", "script", "style"}
 
 
-def parts(code: str) -> list[str]:
+def parts(code: str, name_long: int = NAME_LONG) -> list[str]:
     """``code`` cut where a line may break; joined, they are ``code`` again."""
-    ends = [0, *cuts(code), len(code)]
+    ends = [0, *cuts(code, name_long), len(code)]
     return [code[start:end] for start, end in zip(ends, ends[1:])]
 
 
-def cuts(code: str) -> list[int]:
-    """Where a line of ``code`` may break, but for its spaces, where it may already."""
-    brackets = bracket_cuts(code)
-    return sorted(brackets.union(*(name_cuts(word) for word in words_apart(code, brackets))))
+def cuts(code: str, name_long: int = NAME_LONG) -> list[int]:
+    """Where a line of ``code`` may break, but for its spaces, where it may already: at
+    its brackets, colons and commas if it is long, else between the parts of each name
+    longer than ``name_long``."""
+    found = {match.start() for match in BREAK.finditer(code)} if len(code) > LONG else set()
+    for word in WORD.finditer(code):
+        if len(word.group()) > name_long and not found.intersection(inside(word)):
+            found.update(word.start() + match.start() for match in NAME_BREAK.finditer(word.group()))
+    return sorted(found)
 
 
-def bracket_cuts(code: str) -> set[int]:
-    return {match.start() for match in BREAK.finditer(code)} if len(code) > LONG else set()
+def inside(word: re.Match[str]) -> range:
+    return range(word.start() + 1, word.end())
 
 
-def name_cuts(word: re.Match[str]) -> set[int]:
-    if len(word.group()) <= NAME_LONG:
-        return set()
-    return {word.start() + match.start() for match in NAME_BREAK.finditer(word.group())}
-
-
-def words_apart(code: str, brackets: set[int]) -> list[re.Match[str]]:
-    """The words of ``code`` not cut at a bracket, a colon or a comma."""
-    return [word for word in WORD.finditer(code) if not brackets.intersection(range(word.start() + 1, word.end()))]
-
-
-def code_html(escaped: str) -> str:
-    """Inline code's HTML-escaped text with a <wbr> at each cut, and each word apart
-    with a cut or punctuation inside it in a box of its own (WORD_BOX)."""
-    brackets = bracket_cuts(escaped)
-    marks = [(cut, "<wbr>") for cut in brackets]
-    for word in words_apart(escaped, brackets):
-        names = name_cuts(word)
-        marks += [(cut, "<wbr>") for cut in names]
-        if names or PUNCTUATION.search(word.group()[1:-1]):
-            marks += [(word.start(), WORD_BOX), (word.end(), "</span>")]
+def code_html(escaped: str, name_long: int = NAME_LONG) -> str:
+    """Inline code's HTML-escaped text with a <wbr> at each cut, and each short word with
+    punctuation inside it, but no cut, in a nowrap span."""
+    at = cuts(escaped, name_long)
+    marks = [(cut, "<wbr>") for cut in at]
+    for word in WORD.finditer(escaped):
+        text = word.group()
+        if len(text) <= WHOLE_WORD and PUNCTUATION.search(text[1:-1]) and not set(at).intersection(inside(word)):
+            marks += [(word.start(), '<span class="nowrap">'), (word.end(), "</span>")]
     html, last = [], 0
     for position, mark in sorted(marks, key=lambda pair: pair[0]):
         html += [escaped[last:position], mark]
@@ -111,17 +105,19 @@ def slash_parts(text: str) -> list[str]:
 class CodeBreaks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         in_blocks = {code for pre in root.iter("pre") for code in pre.iter("code")}
+        in_cells = {code for cell in root.iter() if cell.tag in ("td", "th") for code in cell.iter("code")}
         stash = self.md.htmlStash
         for code in root.iter("code"):
             # Plain inline code only: not a block's, nor highlighted (its text is in spans).
             if code in in_blocks or len(code) or not code.text:
                 continue
+            name_long = NAME_LONG_IN_CELL if code in in_cells else NAME_LONG
             if stashed := HTML_PLACEHOLDER_RE.fullmatch(code.text):
                 # pymdownx.inlinehilite keeps the code's escaped text in the stash.
                 index = int(stashed.group(1))
                 if isinstance(html := stash.rawHtmlBlocks[index], str) and "<" not in html:
-                    stash.rawHtmlBlocks[index] = code_html(html)
-            elif (html := code_html(code.text)) != code.text:
+                    stash.rawHtmlBlocks[index] = code_html(html, name_long)
+            elif (html := code_html(code.text, name_long)) != code.text:
                 code.text = stash.store(html)  # already escaped, by Python-Markdown's code_escape
 
 

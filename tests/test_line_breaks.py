@@ -7,7 +7,7 @@ from __future__ import annotations
 import markdown
 from markdown.test_tools import TestCase
 
-from notes_site.line_breaks import LONG, NAME_LONG, code_html, parts, slash_parts
+from notes_site.line_breaks import LONG, NAME_LONG, NAME_LONG_IN_CELL, code_html, parts, slash_parts
 
 CYPHER = "MATCH (some_node:SomeLabel)-[:SOME_RELATIONSHIP]->(some_other_node:SomeLabel{some_property:'value'})"
 
@@ -35,21 +35,29 @@ def test_short_code_and_code_without_separators_are_left_whole():
 
 
 def test_a_name_too_long_for_a_line_is_cut_between_its_parts_a_shorter_one_not():
-    assert parts("docs/javascripts/manifest.webmanifest") == ["docs/", "javascripts/", "manifest", ".webmanifest"]
-    test_name = "test_a_local_link_finds_it"
-    assert len(test_name) > NAME_LONG and parts(test_name) == ["test_", "a_", "local_", "link_", "finds_", "it"]
-    for short in ("exported_at", "mkdocs.yml", "docs/lessons/", "review_duration"):
+    path = "docs/javascripts/manifest.webmanifest"
+    assert len(path) > NAME_LONG and parts(path) == ["docs/", "javascripts/", "manifest", ".webmanifest"]
+    test_name = "test_a_local_link_to_a_place_finds_it"
+    assert len(test_name) > NAME_LONG and parts(test_name)[:3] == ["test_", "a_", "local_"]
+    for short in ("exported_at", "mkdocs.yml", "docs/javascripts/offline.js", "review_duration"):
         assert len(short) <= NAME_LONG and parts(short) == [short], short
     # Not beside what is not a letter or a digit, nor before a dot after fewer than
     # three of them or before a short last extension.
-    assert parts("../photos/1.png and ./some_long_folder_name/.gitignore docs/javascripts/offline.js") == [
+    assert parts("../photos/1.png and ./some_very_long_folder_name/.gitignore") == [
         "../photos/1.png and ./some_",
+        "very_",
         "long_",
         "folder_",
-        "name/.gitignore docs/",
-        "javascripts/",
-        "offline.js",
+        "name/.gitignore",
     ]
+
+
+def test_in_a_tables_cell_a_shorter_name_is_cut_too():
+    """A cell is narrower than a line: there a name is cut from NAME_LONG_IN_CELL on."""
+    name = "docs/javascripts/offline.js"
+    assert NAME_LONG_IN_CELL < len(name) <= NAME_LONG
+    assert parts(name, NAME_LONG_IN_CELL) == ["docs/", "javascripts/", "offline.js"]
+    assert code_html(name, NAME_LONG_IN_CELL) == "docs/<wbr>javascripts/<wbr>offline.js"
 
 
 def test_a_long_name_with_a_bracket_or_a_colon_is_cut_there_only():
@@ -57,18 +65,13 @@ def test_a_long_name_with_a_bracket_or_a_colon_is_cut_there_only():
     assert len(code) > LONG and parts(code) == ["some_function_name", "(some_argument_name)"]
 
 
-def test_a_word_with_a_cut_or_punctuation_inside_is_a_box_of_its_own_and_the_text_is_unchanged():
-    """A box (an inline block) goes to the next line whole where it fits on one."""
-    assert code_html("mkdocs build --strict") == 'mkdocs build <span class="code-word">--strict</span>'
-    assert code_html("docs/javascripts/offline.js") == '<span class="code-word">docs/<wbr>javascripts/<wbr>offline.js</span>'
-    assert code_html("![Alt text](../photos/1.png)") == (
-        '<span class="code-word">![Alt</span> <span class="code-word">text](../photos/<wbr>1.png)</span>'
-    )
-    for whole in ("-v", "exported_at", "a b"):
-        assert code_html(whole) == whole
-    assert code_html("a &lt;b&gt;") == 'a <span class="code-word">&lt;b&gt;</span>'
-    # Long code cut at its brackets, colons and commas: no boxes in the way of those cuts.
-    assert "span" not in code_html(CYPHER)
+def test_a_short_word_with_punctuation_inside_is_kept_whole_and_the_text_is_unchanged():
+    assert code_html("mkdocs build --strict") == 'mkdocs build <span class="nowrap">--strict</span>'
+    assert code_html("![Alt text](../photos/1.png)") == '<span class="nowrap">![Alt</span> text](../photos/1.png)'
+    for whole in ("-v", "exported_at", "a b", "docs/javascripts/offline.js"):
+        assert code_html(whole) == whole, whole
+    assert code_html("a &lt;b&gt;") == 'a <span class="nowrap">&lt;b&gt;</span>'
+    assert "span" not in code_html(CYPHER)  # long code, cut at its brackets, colons and commas
 
 
 def test_slash_joined_words_are_cut_after_each_slash_and_join_back_whole():
@@ -104,13 +107,22 @@ class TestLineBreaks(TestCase):
             "<p><code>some_node-&gt;<wbr>(other_node:<wbr>Label<wbr>{key:<wbr>'&lt;value&gt;'})</code></p>",
         )
 
-    def test_a_word_with_a_hyphen_is_a_box_of_its_own(self):
+    def test_a_short_word_with_a_hyphen_is_kept_whole(self):
         for extensions in (self.default_kwargs["extensions"], ["notes_site.line_breaks"]):
             self.assertMarkdownRenders(
                 "Run `mkdocs build --strict`.",
-                '<p>Run <code>mkdocs build <span class="code-word">--strict</span></code>.</p>',
+                '<p>Run <code>mkdocs build <span class="nowrap">--strict</span></code>.</p>',
                 extensions=extensions,
             )
+
+    def test_in_a_tables_cell_a_name_is_cut_sooner_than_in_a_paragraph(self):
+        self.assertMarkdownRenders(
+            "| Where |\n| --- |\n| `docs/javascripts/offline.js` |\n\n`docs/javascripts/offline.js`",
+            "<table>\n<thead>\n<tr>\n<th>Where</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+            "<td><code>docs/<wbr>javascripts/<wbr>offline.js</code></td>\n</tr>\n</tbody>\n</table>\n"
+            "<p><code>docs/javascripts/offline.js</code></p>",
+            extensions=["notes_site.line_breaks", "tables"],
+        )
 
     def test_code_blocks_and_highlighted_inline_code_are_left_as_they_are(self):
         for text in (f"```\n{CYPHER}\n```", "`#!python print(some_long_function_name(argument_one,argument_two))`"):
@@ -119,7 +131,7 @@ class TestLineBreaks(TestCase):
     def test_prose_gets_wbr_after_a_slash_in_its_text_and_tails_but_not_in_code(self):
         self.assertMarkdownRenders(
             "A *read/write* mix of reads/writes, `read/write` and [TCP/IP](https://example.com/a/b).",
-            '<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code><span class="code-word">read/write</span></code> and '
+            '<p>A <em>read/<wbr />write</em> mix of reads/<wbr />writes, <code><span class="nowrap">read/write</span></code> and '
             '<a href="https://example.com/a/b">TCP/<wbr />IP</a>.</p>',
         )
 

@@ -427,8 +427,8 @@ def test_on_a_phone_every_study_control_is_a_target_a_finger_can_hit(browser: Br
 
 # Each place where a word of inline code (its text between spaces) breaks across two
 # lines, as "before|after", when the break is between two letters or digits where no
-# <wbr> offers one, or when the word fits on its line: such a word goes to the next line
-# whole, but for long code, which may break at a bracket, a colon or a comma.
+# <wbr> offers one, or when the word takes less than half its line: a short word goes to
+# the next line whole.
 CODE_BROKEN_BADLY = """() => {
     const found = [], letter = /\\w/;
     for (const code of document.querySelectorAll("article code")) {
@@ -461,8 +461,7 @@ CODE_BROKEN_BADLY = """() => {
                 const [before, after] = [drawn[i - 1], drawn[i]];
                 if (!before.box || !after.box || after.box.top <= before.box.top + 1) continue;
                 const inside = letter.test(before.char) && letter.test(after.char) && !after.offered;
-                const atBracket = after.offered && (/[:,]/.test(before.char) || /[(\\[{]/.test(after.char));
-                if (inside || (width <= line && !atBracket)) found.push(word.slice(0, i) + "|" + word.slice(i));
+                if (inside || width < line / 2) found.push(word.slice(0, i) + "|" + word.slice(i));
             }
         }
     }
@@ -470,31 +469,40 @@ CODE_BROKEN_BADLY = """() => {
 }"""
 
 
+# The first words of each table of the article that scrolls sideways.
+TABLES_SCROLLING = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")]
+    .filter(wrap => wrap.scrollWidth > wrap.clientWidth + 1)
+    .map(wrap => wrap.textContent.trim().slice(0, 40))"""
+
+
 def every_page(site: Path) -> list[str]:
     """The address of each page of the site but the print page, which repeats them."""
     pages = (file.parent.relative_to(site).as_posix() for file in site.glob("**/index.html"))
-    return sorted("" if page == "." else page + "/" for page in pages if page != "print_page")
+    return sorted("" if page == "." else page + "/" for page in pages if page != "print")
 
 
 @pytest.mark.parametrize("width", [SMALLEST_PHONE["width"], PHONE["viewport"]["width"]])
-def test_on_a_phone_inline_code_breaks_between_the_parts_of_a_word_and_only_a_word_too_long_for_its_line(
+def test_on_a_phone_inline_code_breaks_between_the_parts_of_a_long_word_and_not_inside_a_short_one(
     browser: Browser, server, site: Path, width: int
 ):
     """Lesson 14's Cypher query broke inside "some_property" at 390 px (Material lets
     code break anywhere); at 320 px the study data page's table broke "exported_a|t" and
-    the contributing page "mkdocs build --|strict", and the first fix split names that
-    fitted on the next line ("tests/test_|glossary_page.py"). A word breaks only where
-    notes_site.line_breaks offers, and only if it must."""
+    the contributing page "mkdocs build --|strict". A long word breaks where
+    notes_site.line_breaks offers, and a short one not at all."""
     context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 800}})
     page = context.new_page()
-    badly = {}
+    badly, scrolling = {}, {}
     for path in every_page(site):
         page.goto(f"{server}/{path}")
         page.evaluate("document.fonts.ready.then(() => true)")
         if found := page.evaluate(CODE_BROKEN_BADLY):
             badly[path] = found
+        # Nor is a table made wider than the screen by code that will not break.
+        if wide := page.evaluate(TABLES_SCROLLING):
+            scrolling[path] = wide
     context.close()
     assert badly == {}
+    assert scrolling == {}
 
 
 # Each place where a line of prose breaks between two letters or digits of one text

@@ -465,6 +465,25 @@ def test_the_restore_fields_button_is_drawn_as_the_backup_button_beside_it(brows
     context.close()
 
 
+def test_on_the_smallest_phone_the_restore_field_and_its_focus_ring_fit_the_screen(browser: Browser, server):
+    """Drawn at the text's size, the field was 303 px wide, past the 288 px of text and,
+    with the keyboard's focus ring, past the 320 px screen."""
+    context = browser.new_context(viewport={"width": 320, "height": 568}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "/progress-format/")
+    restore_field = page.get_by_label("Restore from a backup")
+    restore_field.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focused from the keyboard: its ring shows
+    expect(restore_field).to_be_focused()
+    right = restore_field.evaluate(
+        "e => { const s = getComputedStyle(e); return e.getBoundingClientRect().right"
+        " + parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth); }"
+    )
+    assert right <= 320
+    context.close()
+
+
 # --- Failed writes, persistence, the reminder -------------------------------------------
 
 

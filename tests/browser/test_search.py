@@ -38,13 +38,20 @@ def search(page: Page, query: str) -> list[list[str]]:
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
+    # From an empty box, with search ready: else the answer to the query before (searched
+    # again as the box takes the focus), or to the part of this one typed before search
+    # got ready, could pass for this one's on a busy machine.
+    box.fill("")
+    box.press("Backspace")  # Material reads the box on a key's release
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Type to start searching")
     box.fill(query[:-1])  # as if pasted: the search runs on the key typed after it
     box.press_sequentially(query[-1])
-    meta = page.locator(".md-search-result__meta")
     expect(meta).not_to_have_text(re.compile("Initializing|Type to start"))
     results = page.locator("li.md-search-result__item")
     expect(results.first).to_be_attached()
     return [[path_and_anchor(href) for href in links] for links in settled(page, results)]
+
 
 
 def settled(page: Page, results) -> list[list[str]]:

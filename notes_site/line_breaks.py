@@ -88,7 +88,7 @@ def code_html(escaped: str, name_long: int = NAME_LONG) -> str:
     marks = [(cut, "<wbr>") for cut in at]
     for word in WORD.finditer(escaped):
         text = word.group()
-        if len(text) <= WHOLE_WORD and PUNCTUATION.search(text[1:-1]) and not set(at).intersection(inside(word)):
+        if len(text) <= WHOLE_WORD and PUNCTUATION.search(text[1:-1]) and not any(cut in inside(word) for cut in at):
             marks += [(word.start(), '<span class="nowrap">'), (word.end(), "</span>")]
     html, last = [], 0
     for position, mark in sorted(marks, key=lambda pair: pair[0]):

@@ -53,7 +53,6 @@ def search(page: Page, query: str) -> list[list[str]]:
     return [[path_and_anchor(href) for href in links] for links in settled(page, results)]
 
 
-
 def settled(page: Page, results) -> list[list[str]]:
     """The result links once the list stops changing: the list may show before the
     last search is answered."""

@@ -23,7 +23,8 @@ It uses one pure module of the engine's package, notes_site.source, for its UTF-
 - On the print page, each code line's anchor given the id its link leads to: the
   plugin rewrites the line's self-link, but not its id.
 - A page that only includes another file (`--8<-- "CONTRIBUTING.md"`) has its "Edit
-  this page" link on that file, where the words are, not on the include line.
+  this page" link on that file, where the words are, not on the include line, and its
+  "Last update" from that file too where it changed later.
 """
 
 from __future__ import annotations
@@ -104,8 +105,10 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
     if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
-    if (included := WHOLE_PAGE_SNIPPET.fullmatch(markdown.strip())) and page.edit_url:
-        page.edit_url = edit_url_of(page.edit_url, docs_path(config, page.file.src_uri), included["path"])
+    if included := WHOLE_PAGE_SNIPPET.fullmatch(markdown.strip()):
+        if page.edit_url:
+            page.edit_url = edit_url_of(page.edit_url, docs_path(config, page.file.src_uri), included["path"])
+        dated_by_included(page, config, included["path"])
     return markdown
 
 
@@ -146,6 +149,22 @@ def edit_url_of(page_edit_url: str, page_path: str, included: str) -> str:
     if not page_edit_url.endswith(page_path):
         return page_edit_url
     return page_edit_url.removesuffix(page_path) + posixpath.normpath(included)
+
+
+def dated_by_included(page: Page, config: MkDocsConfig, included: str) -> None:
+    """The page's "Last update" from the file it includes (a path from the project's
+    folder), where that changed last: the plugin dates the page by its include line."""
+    dating = config.plugins.get("git-revision-date-localized")
+    if not dating or "git_revision_date_localized" not in page.meta:  # off, or the page excluded
+        return
+    path = Path(config.config_file_path).parent / included
+    _, own = dating.util.get_git_commit_timestamp(page.file.abs_src_path)
+    commit, then = dating.util.get_git_commit_timestamp(str(path))
+    if then > own:
+        dating._render_date(  # as the plugin dates a page: its meta, with and without markup
+            markdown="", page=page, locale=dating._get_locale(page),
+            variable="git_revision_date_localized", commit_hash=commit, commit_timestamp=then,
+        )
 
 
 def without_print_site_assets(html: str) -> str:

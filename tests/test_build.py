@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -225,9 +227,32 @@ def test_no_page_loads_from_another_host(site: Path):
             assert not urlsplit(url).netloc, f"{path}: {url}"
 
 
-def test_last_update_comes_from_git_and_falls_back_without_history(site: Path, project: Path, tmp_path: Path):
-    dated = built_page(lesson_pages(site)[6]).select_one(".git-revision-date-localized-plugin")
-    assert dated and dated.get_text(strip=True)
+def commit_all(project: Path, message: str, date: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    for command in (["add", "-A"], ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", message]):
+        subprocess.run(["git", *command], cwd=project, env=env, check=True)
+
+
+def test_last_update_is_the_last_commit_of_the_file_a_reader_sees_the_words_of(project: Path, tmp_path: Path):
+    """A lesson's, from git; the contributing page's, from CONTRIBUTING.md, which it
+    includes whole, where that changed later than the include line (it said a date
+    some edits of its words before)."""
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    commit_all(project, "first", "2020-01-01T12:00:00Z")
+    with (project / "CONTRIBUTING.md").open("a") as contributing:
+        contributing.write("\nOne more line.\n")
+    commit_all(project, "an edit of the guide's words", "2021-06-15T12:00:00Z")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    def date_of(page: str) -> str:
+        return built_page(tmp_path / "site" / page / "index.html").select_one(".git-revision-date-localized-plugin").get_text(strip=True)
+
+    assert date_of("lessons/06-latency-and-throughput") == "January 1, 2020"
+    assert date_of("contributing") == "June 15, 2021"
+
+
+def test_last_update_falls_back_without_history(project: Path, tmp_path: Path):
     result = mkdocs_build(project, tmp_path / "site")  # a copy: no git history at all
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/lessons/06-latency-and-throughput/index.html"

@@ -51,6 +51,8 @@ STUDY_LAYOUT = """<script>(function (deck) {
 # Raw HTML: Python-Markdown keeps a block <div> without `markdown` as written. On a
 # phone the choices fold under a line that names the cards chosen, so that the card and
 # "Show answer" fit its first screen (the page's CSS: no move when the script comes).
+# The counts are no live region: they change at each grade, where a screen reader should
+# hear the next card (the deck is one).
 OPTIONS = """\
 <div class="flashcards-options">
 <p class="flashcards-options-summary"><span class="flashcards-options-chosen"></span>
@@ -67,7 +69,7 @@ OPTIONS = """\
 <input type="number" id="flashcards-new-per-day" min="0" step="1" value="20">
 <span class="flashcards-new-per-day-alert" role="alert"></span></p>
 </div>
-<p class="flashcards-counts" aria-live="polite"></p>
+<p class="flashcards-counts"></p>
 <p class="flashcards-options-alert" role="alert"></p>
 </div>"""
 
@@ -136,8 +138,10 @@ def card(entry: Entry, summary: str, page: str, definition: str) -> str:
     anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
     lines = [
         f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}">',
-        f'<p class="flashcard-prompt">{escape(blanked(entry, summary))}</p>',  # shown in reverse only
-        f'<p class="flashcard-front">{escape(entry.name)}</p>',
+        # The question a heading, for a screen reader to go to: the prompt, shown in
+        # reverse only, or the term (in reverse, the answer's first line).
+        f'<p class="flashcard-prompt" role="heading" aria-level="2">{escape(blanked(entry, summary))}</p>',
+        f'<p class="flashcard-front" role="heading" aria-level="2">{escape(entry.name)}</p>',
         '<div class="flashcard-back">',
         f'<p class="flashcard-short">{escape(summary)}</p>',
         *([definition] if definition else []),

@@ -245,9 +245,10 @@ function study(root) {
       return;
     }
     if ((event.key === " " || event.key === "Enter") && !revealed) {
-      // The focused control's own key: Enter follows a link or presses a button,
-      // Space also picks a radio button or opens a list.
-      if (target.closest(event.key === " " ? "a, button, summary, select, input" : "a, button, summary")) return;
+      // The focused control's own key: Enter follows a link or presses a button, Space
+      // also picks a radio button or opens a list; on a choice, neither shows the answer
+      // (Enter there, as if to confirm it, did, and put the focus on "Good").
+      if (target.closest("a, button, summary, select, input")) return;
       event.preventDefault(); // Space would scroll
       showAnswer();
     } else if (GRADES[event.key] && revealed) {
@@ -319,10 +320,11 @@ function study(root) {
     if (Object.keys(before.cards).length && !Object.keys(data.cards).length) backup.say(RESET_ELSEWHERE);
     if (current && JSON.stringify(saved(current)) !== shown) {
       const gradedThere = Boolean(saved(current)); // not a reset, which the backup line says
-      const focusOnGrades = grades.contains(document.activeElement);
+      // On a grade, or a link of the answer: both go with the card.
+      const focusOnCard = grades.contains(document.activeElement) || current.contains(document.activeElement);
       showNext();
       if (gradedThere && !failed) tell(GRADED_ELSEWHERE);
-      if (focusOnGrades) (current ? reveal : firstOption()).focus(); // as after a grade here: not lost to the page
+      if (focusOnCard) (current ? reveal : firstOption()).focus(); // as after a grade here: not lost to the page
     } else showCounts(Date.now());
   });
 

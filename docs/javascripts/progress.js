@@ -105,8 +105,19 @@
     var notices = document.createElement("p");
     notices.setAttribute("role", "alert");
     notices.textContent = failed || store.notices.join(" ");
+    var hadFocus = box.contains(document.activeElement); // "Continue with…", which this replaces
     box.replaceChildren(line, notices);
     box.hidden = false;
+    if (hadFocus) focusIn(box);
+  }
+
+  // The focus where it was, on the box's new "Continue with…", or on the box itself,
+  // rather than lost to the page when another tab changes what it says.
+  function focusIn(box) {
+    var link = box.querySelector("a[href]");
+    if (link) return link.focus();
+    box.tabIndex = -1;
+    box.focus();
   }
 
   // Each element is set up once, when it is still hidden: under instant navigation

@@ -98,8 +98,9 @@ document.addEventListener("focusin", (event) => {
   if (link && link !== shown) show(link, false);
 });
 
+// The pointer still on the term keeps it; not a tap's, whose :hover stays after it.
 document.addEventListener("focusout", (event) => {
-  if (event.target === shown && !onBox(event.relatedTarget) && !shown.matches(":hover")) hide();
+  if (event.target === shown && !onBox(event.relatedTarget) && (tapped || !shown.matches(":hover"))) hide();
 });
 
 document.addEventListener("click", (event) => {

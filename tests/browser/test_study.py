@@ -215,6 +215,44 @@ def test_a_double_taps_second_tap_does_nothing_anywhere_on_the_page_for_a_moment
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("choice", ["The term of a definition", "Cards"])
+def test_enter_on_a_choice_shows_no_answer(server, watched, choice: str):
+    """Enter on a choice, as if to confirm it, showed the answer and put the focus on
+    "Good": the next Enter graded a card unseen."""
+    page = watched.page
+    open_deck(page, server)
+    field = page.get_by_label(choice, exact=True)
+    field.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)  # had it shown the answer, the focus would be on "Good" by now
+    expect(page.locator(".flashcard.is-revealed")).to_have_count(0)
+    expect(field).to_be_focused()
+    assert watched.errors == []
+
+
+def test_the_question_is_a_heading_a_screen_reader_can_go_to(server, watched):
+    """The term, or in reverse the definition with the term left out: the page's only
+    level-2 heading above the deck's buttons."""
+    page = watched.page
+    open_deck(page, server)
+    card = page.locator(CURRENT)
+    question = page.get_by_role("heading", level=2).first
+    expect(question).to_have_text(card.locator(".flashcard-front").inner_text())
+    page.get_by_label("The term of a definition").check()
+    expect(question).to_have_text(card.locator(".flashcard-prompt").inner_text())
+    expect(question).to_be_visible()
+
+
+def test_the_counts_are_not_read_aloud_at_each_grade(server, watched):
+    """They change at each grade: in a live region, a screen reader heard them before
+    the next question (the deck is one)."""
+    page = watched.page
+    open_deck(page, server)
+    live = "el => el.closest('[aria-live], [role=status], [role=alert], [role=log]')"
+    assert page.locator(".flashcards-counts").evaluate(live) is None
+    assert page.locator(CURRENT).evaluate(live) is not None
+
+
 def test_the_reverse_direction_asks_for_the_term(server, watched):
     page = watched.page
     open_deck(page, server)
@@ -589,6 +627,22 @@ def test_with_every_lesson_done_the_home_page_leads_to_the_flashcards(server, wa
     page.get_by_role("link", name="Keep their terms fresh with the flashcards").click()
     expect(page.locator(".flashcards.is-ready")).to_be_visible()
     assert watched.errors == []
+
+
+def test_the_focus_stays_on_continue_when_another_tab_marks_a_lesson_done(browser, server):
+    """The box is written anew when another tab changes the marks: the focus on its
+    "Continue with…" link fell to the page, and a keyboard reader had to start over."""
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    context = browser.new_context()
+    home, lesson = context.new_page(), context.new_page()
+    lesson.goto(f"{server}/{written[0].path.removesuffix('.md')}/")
+    lesson.get_by_role("button", name="Mark as done").click()
+    home.goto(server + "/")
+    home.get_by_role("link", name=re.compile(f"^Continue with Lesson {written[1].number}:")).focus()
+    lesson.goto(f"{server}/{written[1].path.removesuffix('.md')}/")
+    lesson.get_by_role("button", name="Mark as done").click()
+    expect(home.get_by_role("link", name=re.compile(f"^Continue with Lesson {written[2].number}:"))).to_be_focused()
+    context.close()
 
 
 def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, watched):

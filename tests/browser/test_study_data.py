@@ -185,6 +185,22 @@ def test_two_tabs_keep_both_reviews_and_each_shows_the_other(browser: Browser, s
     context.close()
 
 
+def test_the_focus_on_an_answers_link_goes_to_show_answer_when_another_tab_grades_the_card(browser: Browser, server):
+    """The link went with the card, and the focus with it, to the page."""
+    context = browser.new_context()
+    a, b = context.new_page(), context.new_page()
+    open_deck(a, server)
+    open_deck(b, server)
+    showing = a.locator(CURRENT).get_attribute("data-term")
+    a.get_by_role("button", name="Show answer").click()
+    a.locator(CURRENT).locator(".flashcard-lesson a").focus()
+    assert b.locator(CURRENT).get_attribute("data-term") == showing
+    grade(b)
+    expect(a.locator(f'{CURRENT}[data-term="{showing}"]')).to_have_count(0)
+    expect(a.get_by_role("button", name="Show answer")).to_be_focused()
+    context.close()
+
+
 def written_over_without(page: Page, term: str, then: str = "") -> None:
     """Another tab's write of a value without this tab's grade of `term`, heard by this
     tab (after the script `then`, run in this tab)."""

@@ -161,6 +161,18 @@ def test_on_touch_the_glossary_link_opens_the_entry_and_a_tap_elsewhere_closes(s
     expect(phone).to_have_url(f"{server}/glossary/#latency")
 
 
+def test_on_touch_a_tapped_definition_closes_when_the_keyboard_moves_on(server, phone: Page):
+    """A phone with a keyboard: the tapped term keeps :hover, which kept its box open
+    over the text as the focus went on."""
+    lesson(phone, server)
+    term = phone.locator("a.glossary-term[href$='#latency']").first
+    term.tap()
+    expect(phone.locator(TOOLTIP)).to_be_visible()
+    term.focus()  # where the tap leaves it on a phone
+    phone.keyboard.press("Tab")
+    expect(phone.locator(TOOLTIP)).to_be_hidden()
+
+
 def test_on_touch_a_tap_on_an_acronym_shows_what_it_stands_for_and_a_second_tap_closes_it(server, phone: Page):
     """An acronym's expansion is its <abbr title>, which a touch screen's browser never
     shows: a tap did nothing."""

@@ -6,10 +6,11 @@ glossary, into site/downloads/systemsexpert-notes.epub.
 
 Each chapter is a page's article as the site renders it (definitions, term links,
 editor's notes, figures), without what only a browser uses: scripts, buttons, the
-hidden tooltip and search blocks, permalinks, the dark variant of each figure. Links
-between pages become links between chapters; a link to a page the book leaves out
-goes to the site. The book's identifier comes from the site's URL, so a newer
-download replaces an older one in a reader's library instead of sitting beside it.
+hidden tooltip and search blocks, permalinks, code lines' anchors, the dark variant
+of each figure. Links between pages become links between chapters; a link to a page
+the book leaves out goes to the site. The book's identifier comes from the site's
+URL, so a newer download replaces an older one in a reader's library instead of
+sitting beside it.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ HERE = "http://site.invalid/"  # a base to resolve a page's relative links again
 # the flashcards), and the target of the skip link that Zensical puts in the article.
 DROPPED = (
     "script, style, noscript, form, input, button, template, [hidden], "
-    "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done, .lesson-study, a#__skip, .glossary-edit"
+    "a.headerlink, a.md-content__button, aside.md-source-file, .lesson-done, .lesson-study, a#__skip, .glossary-edit, "
+    "a:empty"  # a link that only marks a place, such as a code line's: on an e-reader, a link to nothing
 )
 # Attributes for scripts, tooltips and the lightbox: nothing a reader sees.
 DROPPED_ATTRIBUTE_PREFIXES = ("data-", "aria-describedby")

@@ -182,6 +182,7 @@ def test_editors_notes_are_kept_and_styled_as_notes(site: Path, book: Book):
 def test_the_book_has_no_scripts_buttons_or_hidden_blocks(book: Book):
     for href, page in book.chapters().items():
         assert not page.select("script, button, form, input, [hidden], .headerlink, .term-summaries"), href
+        assert not page.select("a:empty"), href  # a code line's anchor: a link with nothing to press
         ids = [e["id"] for e in page.find_all(id=True)]
         assert len(ids) == len(set(ids)), href
         assert "Mark as done" not in page.get_text(), href

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test snapshot figures icons lock bench browser check-python check-tools check-chromium clean FORCE
+.PHONY: serve build pdf test quick-test snapshot figures icons lock bench browser check-python check-tools check-chromium clean FORCE
 
 serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,6 +22,9 @@ pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-n
 # mostly wait, so one process left two cores a third idle (15 min; 10 to 12.5 with two).
 test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest --numprocesses 2 --dist loadfile
+
+quick-test: check-python $(VENV)/.installed node_modules/.installed ## The tests that need no browser: the sources, the strict build and its pages (a few minutes)
+	$(BIN)/pytest --numprocesses 2 --dist loadfile --ignore=tests/browser
 
 snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff
 	$(BIN)/python scripts/term_links.py site --write

@@ -227,12 +227,12 @@ def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> l
         if why is None:
             continue
         lesson = entry.taught.lesson
-        line = entry.data.line if given else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
+        line = entry.data.summary_line if given else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
         source = "its 'summary:'" if given else "its definition's first sentence"
+        fix = "rewrite its 'summary:'" if given else "give the term a 'summary:' in the front matter"
         problems.append(Problem(
             lesson.shown_path, line,
             f"the summary of '{entry.name}' ({source}: '{text}') {why}: "
-            "give the term a 'summary:' in the front matter: one sentence that says what it is, like 'A ... that ...', "
-            f"in at most {MOST_CHARACTERS} characters",
+            f"{fix}: one sentence that says what it is, like 'A ... that ...', in at most {MOST_CHARACTERS} characters",
         ))
     return problems

@@ -18,7 +18,7 @@ Anything that breaks the format is a Problem with its line: never dropped in sil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 from typing import Any
@@ -42,6 +42,15 @@ UNWRITTEN = re.compile(r"not written yet", re.I)
 UNWRITTEN_NOTICE = re.compile(ADMONITION_TITLE + '[^"]*not written yet', re.I)
 # A bullet that lost the space after its "-": Python-Markdown shows it as a paragraph.
 BULLET_WITHOUT_SPACE = re.compile(r"^[ \t]*-([A-Za-z]\S*)")
+# A heading that lost the space after its "#"s: pymdownx.saneheaders shows it as text.
+HEADING_WITHOUT_SPACE = re.compile(r"^(#{1,6})([^#\s].*)$")
+# A list item indented by other than a multiple of 4 spaces: Python-Markdown nests a
+# point under another only 4 spaces in, and shows a 2-space sub-point as its sibling.
+# The front matter keys of a lesson; a near miss of one ("term:") is a typo that would
+# drop what it holds without a word.
+LESSON_KEYS = ("description", "status", "search", "terms")
+# A line that starts a list item, and how far it is indented.
+LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)])[ \t]")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
 FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
 # A control character, such as a NUL pasted in: never part of a name (a page's texts are
@@ -65,6 +74,7 @@ class TermData:
     see_also: tuple[str, ...] = ()
     summary: str = ""  # plain text; empty: the definition's first sentence
     line: int = field(default=0, compare=False)  # where the front matter gives it
+    summary_line: int = field(default=0, compare=False)  # where it gives the summary
 
 
 @dataclass(frozen=True)
@@ -131,9 +141,19 @@ def parse_lesson(text: str, path: str, shown_path: str | None = None) -> tuple[L
             line = source.first_body_line + next(h.row for h in found if h.level == 2 and h.text == section)
             problems.append(Problem(shown_path, line, f"'## {section}' has no terms: add '### Term' headings or remove the section"))
     problems += bullets_without_space(lines, code, source.first_body_line, shown_path)
+    problems += headings_without_space(lines, code, source.first_body_line, shown_path)
+    problems += odd_indents(lines, code, source.first_body_line, shown_path)
+    problems += lists_without_blank_line(lines, code, source.first_body_line, shown_path)
+    problems += near_miss_keys(source, shown_path)
     terms = attach_data(source, terms, problems)
     unwritten = source.meta.get("status") == "unwritten"
-    if not unwritten:
+    if unwritten and seen:
+        problems.append(Problem(
+            shown_path, key_line(source, "status"),
+            "the lesson is written but still says 'status: unwritten', which keeps it out of search and the downloads: "
+            "delete the line, and the rest of its 'not written yet' page",
+        ))
+    if not unwritten or seen:
         problems += placeholder_left(source, shown_path)
     return Lesson(path, shown_path, number, name, unwritten, tuple(terms), source.body), problems
 
@@ -146,6 +166,57 @@ def bullets_without_space(lines: list[str], code: list[bool], first_line: int, p
         for row, line in enumerate(lines)
         if not code[row] and (found := BULLET_WITHOUT_SPACE.match(line))
     ]
+
+
+def headings_without_space(lines: list[str], code: list[bool], first_line: int, path: str) -> list[Problem]:
+    """Each line outside fenced code that starts "###Word": meant as a heading, shown as text."""
+    return [
+        Problem(path, first_line + row, f"'{line.strip()}' is not a heading: put a space after the '#', "
+                f"'{found.group(1)} {found.group(2).strip()}'")
+        for row, line in enumerate(lines)
+        if not code[row] and (found := HEADING_WITHOUT_SPACE.match(line))
+    ]
+
+
+def odd_indents(lines: list[str], code: list[bool], first_line: int, path: str) -> list[Problem]:
+    """Each list item outside fenced code indented by other than a multiple of 4 spaces."""
+    problems = []
+    for row, line in enumerate(lines):
+        if not code[row] and (found := LIST_ITEM.match(line)) and len(found.group(1)) % 4:
+            spaces = len(found.group(1))
+            problems.append(Problem(
+                path, first_line + row, f"'{line.strip()}' is indented {spaces} spaces: a sub-point is indented 4 spaces "
+                f"under its point (a list nests only at 4), so give it {spaces // 4 * 4 + 4}",
+            ))
+    return problems
+
+
+def lists_without_blank_line(lines: list[str], code: list[bool], first_line: int, path: str) -> list[Problem]:
+    """Each list that starts right under a paragraph's line: Python-Markdown reads it
+    as more of the paragraph's text. (Under a list item's line it is the list's next item.)"""
+    problems, block_start, in_list = [], 0, False
+    for row, line in enumerate(lines):
+        if code[row] or not line.strip():
+            block_start, in_list = row + 1, False
+            continue
+        item = LIST_ITEM.match(line)
+        if item and len(item.group(1)) < 4 and row > block_start and not in_list and not lines[block_start].startswith("#"):
+            problems.append(Problem(
+                path, first_line + row,
+                f"'{line.strip()}' starts a list right under a line of text, which shows it as text: put a blank line above it",
+            ))
+        in_list = in_list or bool(item)
+    return problems
+
+
+def near_miss_keys(source: Source, path: str) -> list[Problem]:
+    """A front matter key that looks like one of a lesson's, but is not it."""
+    problems = []
+    for key in source.meta:
+        near = next((name for name in LESSON_KEYS if str(key) != name and looks_like(str(key), name)), None)
+        if near:
+            problems.append(Problem(path, key_line(source, str(key)), f"front matter key '{key}' should be '{near}': it is not read otherwise"))
+    return problems
 
 
 def placeholder_left(source: Source, path: str) -> list[Problem]:
@@ -185,11 +256,17 @@ def lesson_title(source: Source, found: list[Heading], path: str, problems: list
 
 
 def section_name(text: str, line: int, seen: list[str], path: str, problems: list[Problem]) -> str | None:
-    """The section a '##' heading starts: one of SECTIONS, or None for any other."""
+    """The section a '##' heading starts: one of SECTIONS, or None for any other (a
+    problem: a lesson has no other '##' heading)."""
     if text not in SECTIONS:
         near = next((name for name in SECTIONS if looks_like(text, name)), None)
         if near:
             problems.append(Problem(path, line, f"'## {text}' should be '## {near}', exactly: its terms are not read otherwise"))
+        else:
+            problems.append(Problem(
+                path, line, f"'## {text}' is not a section of a lesson, which has only {', '.join(f'## {n}' for n in SECTIONS)}: "
+                "rename it to one of them, or make it a '###' heading inside the notes",
+            ))
         return None
     if text in seen:
         problems.append(Problem(path, line, f"a second '## {text}': merge it into the first"))
@@ -247,14 +324,21 @@ def attach_data(source: Source, terms: list[Term], problems: list[Problem]) -> l
             known = ", ".join(t.name for t in terms) or "none"
             problems.append(Problem(source.path, line, f"front matter names term '{name}', which this lesson does not define (its terms: {known})"))
         elif (read := term_data(fields, name, line, source.path, problems)) is not None:
-            data[term.id] = read
+            found = key_line(source, "summary", line - 1) if read.summary else 0  # 1: not on a line of its own
+            data[term.id] = replace(read, summary_line=found if found > line else line)
     return [Term(**{**vars(term), "data": data.get(term.id, TermData())}) for term in terms]
 
 
 def term_data(fields: Any, name: str, line: int, path: str, problems: list[Problem]) -> TermData | None:
     if not isinstance(fields, dict) or set(fields) - set(TERM_FIELDS):
         allowed = "; ".join(f"'{key}': {what}" for key, what in TERM_FIELDS.items())
-        problems.append(Problem(path, line, f"data of term '{name}' takes only these fields: {allowed}"))
+        unknown = sorted(map(str, set(fields) - set(TERM_FIELDS))) if isinstance(fields, dict) else []
+        found = (
+            "has no fields" if fields is None else
+            f"has {', '.join(repr(key) for key in unknown)}, {'which is not a field' if len(unknown) == 1 else 'which are not fields'}"
+            if unknown else "is not 'field: value' lines"
+        )
+        problems.append(Problem(path, line, f"data of term '{name}' {found}: it takes only these fields: {allowed}"))
         return None
     read: dict[str, Any] = {}
     for key, value in fields.items():

@@ -19,7 +19,7 @@ EXAMPLE = re.compile(r"## The lesson format.*?```markdown\n(.*?)\n```", re.S)
 # The tests that check a built site; each derives its counts from the sources.
 SITE_CHECKS = [
     "test_build.py", "test_glossary_page.py", "test_term_links.py", "test_fidelity.py", "test_portability.py",
-    "test_editors_notes.py", "test_print_page.py", "test_learning_path.py",
+    "test_editors_notes.py", "test_print_page.py", "test_learning_path.py", "test_lesson_format_errors.py",
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import mkdocs_build
+from support import ROOT, mkdocs_build, sources
 
 LESSON = "docs/lessons/06-latency-and-throughput.md"
 
@@ -35,6 +35,9 @@ def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Pat
     edit(project, "docs/lessons/08-caching.md", "\n- This is often measured in time duration\n", "\n-This is often measured in time duration\n")
     late = "docs/lessons/17-peer-to-peer-networks.md"
     edit(project, late, "## Key Terms\n", "## Key Terms\n\n### Redis\n\nAgain.\n\n### Glossary\n\nA list.\n\n### Paxos Raft\n\nAnother id.\n")
+    balancing, hashing = "docs/lessons/10-load-balancers.md", "docs/lessons/11-hashing.md"
+    edit(project, balancing, "\n    - Logging\n", "\n  - Logging\n")
+    edit(project, hashing, "\n### Load Balancer\n", "\n###Load Balancer\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     at = lambda text: f"{late}:{line_of(project, late, text)}"
@@ -48,6 +51,8 @@ def test_every_kind_of_broken_lesson_is_named_with_its_line_and_fix(project: Pat
         f"{at('### Redis')}: 'Redis' is already a key term of Lesson 13 (docs/lessons/13-key-value-stores.md:",
         f"{at('### Glossary')}: term 'Glossary' would have the glossary id '#glossary', which the heading 'Glossary' of docs/glossary.md already has",
         f"{at('### Paxos Raft')}: term 'Paxos Raft' would have the glossary id '#paxos-raft', which the term 'Paxos & Raft' already has",
+        f"{balancing}:{line_of(project, balancing, '  - Logging')}: '- Logging' is indented 2 spaces: a sub-point is indented 4 spaces",
+        f"{hashing}:{line_of(project, hashing, '###Load Balancer')}: '###Load Balancer' is not a heading: put a space after the '#', '### Load Balancer'",
         f"{proxies}:{line_of(project, proxies, '### Nginx')}: the summary of 'Nginx' (its definition's first sentence: 'Very popular') "
         "has fewer than 4 words, so it cannot say what the term is: give the term a 'summary:' in the front matter",
     ]
@@ -112,18 +117,41 @@ def test_bad_front_matter_fails_the_build(project: Path, tmp_path: Path):
     assert f"{LESSON}:3: front matter is not valid YAML" in result.stderr
 
 
+# The page of a lesson not written yet, for its number and title (every such lesson is
+# this page: test_an_unwritten_lesson_is_the_placeholder_page).
+PLACEHOLDER = (Path(__file__).parent / "fixtures" / "lessons" / "placeholder.md").read_text()
+WRITTEN_BODY = "\n## Key Terms\n\n### Zorblat Gauge\n\nA made-up thing that measures zorblats\n"
+
+
+def placeholder_of(lesson) -> str:
+    return PLACEHOLDER.format(number=lesson.number, title=lesson.title)
+
+
+def test_an_unwritten_lesson_is_the_placeholder_page():
+    for lesson in sources().lessons:
+        if lesson.unwritten:
+            assert (ROOT / "docs" / lesson.path).read_text() == placeholder_of(lesson), lesson.path
+
+
 def test_a_lesson_written_over_its_placeholder_must_drop_all_of_it(project: Path, tmp_path: Path):
-    """Writing Lesson 20 but leaving what its "not written yet" page had: each leftover
-    is named, as the finished lesson would otherwise stay out of search and say it is
-    not written."""
-    lesson = "docs/lessons/20-rate-limiting.md"
-    edit(project, lesson, "status: unwritten\n", "")
+    """A lesson written below what its "not written yet" page had: each leftover is
+    named, as the finished lesson would otherwise stay out of search and the downloads,
+    and say it is not written. The course's last two lessons, whether written or not:
+    one keeps its 'status: unwritten', the other all the rest."""
+    kept_status, leftovers = sources().lessons[-2:]
+    written = {}
+    for lesson, drop in ((kept_status, ""), (leftovers, "status: unwritten\n")):
+        written[lesson] = f"docs/{lesson.path}"
+        (project / written[lesson]).write_text(placeholder_of(lesson).replace(drop, "") + WRITTEN_BODY)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    notice = next(line for line in (project / lesson).read_text().split("\n") if "not written yet" in line and line.startswith("!!!"))
+    path = written[leftovers]
+    notice = next(line for line in PLACEHOLDER.split("\n") if "not written yet" in line and line.startswith("!!!"))
     for message in [
-        f"{lesson}:{line_of(project, lesson, 'search:')}: a written lesson is kept out of search: delete 'search: exclude: true'",
-        f"{lesson}:2: the description says the lesson is not written yet",
-        f"{lesson}:{line_of(project, lesson, notice)}: the 'not written yet' notice is still here: delete it",
+        f"{written[kept_status]}:{line_of(project, written[kept_status], 'status: unwritten')}: the lesson is written but "
+        "still says 'status: unwritten', which keeps it out of search and the downloads: delete the line",
+        f"{path}:{line_of(project, path, 'search:')}: a written lesson is kept out of search: delete 'search: exclude: true'",
+        f"{path}:2: the description says the lesson is not written yet",
+        f"{path}:{line_of(project, path, notice)}: the 'not written yet' notice is still here: delete it",
     ]:
         assert re.search(r"^WARNING +-  " + re.escape(message), result.stderr, re.M), f"{message}\n\n{result.stderr}"

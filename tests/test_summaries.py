@@ -185,7 +185,8 @@ def test_a_summary_that_trails_off_or_says_too_little_fails_at_its_line():
             "says what it is, like 'A ... that ...', in at most 150 characters"
         ]
     _, _, problems = given("A feed of data", summary="Data, continuously;")
-    assert problems[0].startswith("docs/lessons/03-more.md:3: the summary of 'Stream' (its 'summary:': 'Data, continuously;') ends in ';'")
+    assert problems[0].startswith("docs/lessons/03-more.md:4: the summary of 'Stream' (its 'summary:': 'Data, continuously;') ends in ';'")
+    assert problems[0].endswith("rewrite its 'summary:': one sentence that says what it is, like 'A ... that ...', in at most 150 characters")
 
 
 def test_a_summary_too_long_to_read_at_a_glance_fails_at_its_line():
@@ -196,8 +197,8 @@ def test_a_summary_too_long_to_read_at_a_glance_fails_at_its_line():
     assert len(too_long) > MOST_CHARACTERS
     _, _, problems = given("A feed of data", summary=too_long)
     assert problems == [
-        f"docs/lessons/03-more.md:3: the summary of 'Stream' (its 'summary:': '{too_long}') is {len(too_long)} characters "
-        f"long, more than the {MOST_CHARACTERS} read at a glance: give the term a 'summary:' in the front matter: one "
+        f"docs/lessons/03-more.md:4: the summary of 'Stream' (its 'summary:': '{too_long}') is {len(too_long)} characters "
+        f"long, more than the {MOST_CHARACTERS} read at a glance: rewrite its 'summary:': one "
         "sentence that says what it is, like 'A ... that ...', in at most 150 characters"
     ]
 

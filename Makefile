@@ -23,7 +23,7 @@ pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-n
 test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest --numprocesses 2 --dist loadfile
 
-quick-test: check-python $(VENV)/.installed node_modules/.installed ## The tests that need no browser: the sources, the strict build and its pages (a few minutes)
+quick-test: check-python $(VENV)/.installed node_modules/.installed ## The tests that need no browser: the sources, the strict build and its pages (a minute or two)
 	$(BIN)/pytest --numprocesses 2 --dist loadfile --ignore=tests/browser
 
 snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff

@@ -78,6 +78,7 @@ def build_glossary(lessons: Iterable[Lesson], taken_ids: dict[str, str]) -> tupl
         for term in lesson.terms:
             grouped.setdefault(term_key(term.name), []).append((lesson, term))
     teaching = {key: teacher(defined, problems) for key, defined in grouped.items()}
+    check_prerequisites_spelled(grouped, teaching, problems)
     names = {key: (*names_of(term.name), *term.data.aliases) for key, (_, term) in teaching.items()}
     check_names_unique(teaching, names, problems)
     mentioned = mentions(lessons, names, {key: t.data.not_in for key, (_, t) in teaching.items()})
@@ -99,12 +100,50 @@ def teacher(defined: list[tuple[Lesson, Term]], problems: list[Problem]) -> tupl
             "one under '## Prerequisites' (or rename it if it is another term)",
         ))
     for lesson, term in defined:
-        if term.data != TermData() and (lesson, term) != first:
+        if term.data != TermData() and lesson != first[0]:  # a second copy in its lesson is named above
             problems.append(Problem(
                 lesson.shown_path, term.data.line, f"front matter data for '{term.name}' belongs in the lesson "
                 f"that teaches it, {first[0].shown_path}",
             ))
     return first
+
+
+def check_prerequisites_spelled(
+    grouped: dict[str, list[tuple[Lesson, Term]]], teaching: dict[str, tuple[Lesson, Term]], problems: list[Problem]
+) -> None:
+    """A prerequisite that no lesson teaches, named almost as a term that one does
+    ("Througput"): a typo, which would make a glossary entry of its own."""
+    taught = {key: term for key, (_, term) in teaching.items() if term.section == KEY_TERMS}
+    for key, defined in grouped.items():
+        if key in taught:
+            continue
+        near = next((term for other, term in taught.items() if is_near_miss(key, other)), None)
+        if near:
+            lesson, term = defined[0]
+            where = teaching[term_key(near.name)][0]
+            problems.append(Problem(
+                lesson.shown_path, term.line, f"prerequisite '{term.name}' looks like '{near.name}', a key term of Lesson "
+                f"{where.number}: spell it as that heading does, or it becomes a glossary entry of its own",
+            ))
+
+
+def is_near_miss(key: str, other: str) -> bool:
+    """Two names a typed letter apart ("througput", "throughput"), or two in a long
+    name; not one that only adds an ending ("https", "caches"), another name."""
+    most = 2 if len(other) > 10 else 1
+    if abs(len(key) - len(other)) > most or key.startswith(other) or other.startswith(key):
+        return False  # most pairs, at no cost
+    return edit_distance(key, other) <= most
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters to add, drop or change to make one text the other (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (letter != other))
+    return row[-1]
 
 
 def make_entry(

@@ -72,6 +72,23 @@ def test_a_second_key_term_definition_is_a_problem_naming_both_places():
     ]
 
 
+def test_a_prerequisite_named_almost_as_a_key_term_is_a_problem():
+    """"Througput" would be an entry of its own beside Latency's lesson's... the term it
+    meant; a prerequisite no lesson teaches, named otherwise, is an entry as before."""
+    _, problems = glossary("# Lesson 3: More\n\n## Prerequisites\n\n### Latancy\n\nx\n\n### Socket\n\ny\n")
+    assert problems == [
+        "docs/lessons/03-more.md:5: prerequisite 'Latancy' looks like 'Latency', a key term of Lesson 1: "
+        "spell it as that heading does, or it becomes a glossary entry of its own"
+    ]
+
+
+def test_a_key_term_twice_in_one_lesson_is_named_once():
+    """Not also as front matter data "belonging" in the lesson it is in."""
+    twice = "---\nterms:\n  Hit:\n    aliases: [hits]\n---\n# Lesson 3: More\n\n## Key Terms\n\n### Hit\n\nx\n\n### Hit\n\ny\n"
+    _, problems = glossary(twice)
+    assert len(problems) == 1 and "'Hit' is already a key term of Lesson 3" in problems[0], problems
+
+
 def test_two_terms_with_one_name_or_one_id_are_problems():
     _, problems = glossary("# Lesson 3: More\n\n## Key Terms\n\n### Latency!\n\nx\n\n### Caches\n\ny\n")
     assert any("docs/lessons/03-more.md:5: term 'Latency!' would have the glossary id '#latency', which the term 'Latency' already has" in p for p in problems)

@@ -51,6 +51,9 @@ WORD = re.compile(r"\S+")  # what the browser keeps on one line, but beside punc
 # beside which Chromium may break ("--|strict", "!|[Alt", "text]|(../").
 WHOLE_WORD = 20
 PUNCTUATION = re.compile(r"\W")
+# A closing bracket on its own ("{ #its-id }"): kept on the line of the word before it,
+# never left alone at the start of the next.
+CLOSER = re.compile(r"[)\]}]")
 
 # After a slash with a letter before it and a letter or digit after it: "read/write",
 # "TCP/IP", a URL's path; not "1/2", nor "//".
@@ -83,13 +86,18 @@ def inside(word: re.Match[str]) -> range:
 
 def code_html(escaped: str, name_long: int = NAME_LONG) -> str:
     """Inline code's HTML-escaped text with a <wbr> at each cut, and each short word with
-    punctuation inside it, but no cut, in a nowrap span."""
+    punctuation inside it, but no cut, in a nowrap span, as each word with a lone
+    closing bracket after it, and the bracket."""
     at = cuts(escaped, name_long)
     marks = [(cut, "<wbr>") for cut in at]
-    for word in WORD.finditer(escaped):
-        text = word.group()
-        if len(text) <= WHOLE_WORD and PUNCTUATION.search(text[1:-1]) and not any(cut in inside(word) for cut in at):
-            marks += [(word.start(), '<span class="nowrap">'), (word.end(), "</span>")]
+    words = list(WORD.finditer(escaped))
+    for word, after in zip(words, [*words[1:], None]):
+        text, end = word.group(), word.end()
+        closed = after is not None and CLOSER.fullmatch(after.group())
+        if any(cut in inside(word) for cut in at):
+            continue
+        if closed or (len(text) <= WHOLE_WORD and PUNCTUATION.search(text[1:-1])):
+            marks += [(word.start(), '<span class="nowrap">'), (after.end() if closed else end, "</span>")]
     html, last = [], 0
     for position, mark in sorted(marks, key=lambda pair: pair[0]):
         html += [escaped[last:position], mark]

@@ -71,6 +71,9 @@ def test_a_short_word_with_punctuation_inside_is_kept_whole_and_the_text_is_unch
     for whole in ("-v", "exported_at", "a b", "docs/javascripts/offline.js"):
         assert code_html(whole) == whole, whole
     assert code_html("a &lt;b&gt;") == 'a <span class="nowrap">&lt;b&gt;</span>'
+    # A lone closing bracket stays with the word before it, never alone on a line.
+    assert code_html("Name { #its-id }") == 'Name { <span class="nowrap">#its-id }</span>'
+    assert code_html("f( x )") == 'f( <span class="nowrap">x )</span>'
     assert "span" not in code_html(CYPHER)  # long code, cut at its brackets, colons and commas
 
 

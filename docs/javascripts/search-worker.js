@@ -29,6 +29,14 @@
 // 6. A section named as the query is its page's first result, never folded under
 //    "more on this page": "cache" shows the glossary's Cache before Cache Hit, and "HA"
 //    the entry "Also called: HA" (notes_site/glossary_page.py) before SHA.
+// 7. A question's stop words are left out, but for its last word, which may be a word
+//    still being typed, and so is the ending of "what's": the index has no stop words,
+//    so Material's trailing wildcard made "a" of "what is a cdn" find every word that
+//    starts with an "a", which ranked SLA and DNS above CDN and marked every "a" of the
+//    page it opened.
+// 8. A page that has every word of the query comes before one that has only some, in
+//    Material's order otherwise: "health checks" found the contributing page's title
+//    "What CI checks" before the load balancers' health checks.
 "use strict";
 
 // Material's SearchMessageType.
@@ -36,6 +44,15 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var HYPHENATED = /(^|\s)([^\s"+\-:^~*]+(?:-[^\s"+\-:^~*]+)+)(?=\s|$)/g;
 var SITE = new URL("../", location.href); // this file is javascripts/search-worker.js
 var INDEX_WAIT_MS = 10000; // the index is the config alone (some hundred bytes): long enough on 2G
+
+function withoutStopWords(query) {
+  // An apostrophe parts words, in the index as in the query: "what's" would ask for an
+  // "s" too, which Material's wildcard makes every word that starts with one.
+  var words = query.replace(/([a-z])['‘’](?:s|re|ve|ll|d|m|t)(?![a-z])/gi, "$1").trim().split(/\s+/);
+  return words.filter(function (word, index) {
+    return index === words.length - 1 || !/^[a-z]+$/i.test(word) || self.lunr.stopWordFilter(word.toLowerCase());
+  }).join(" ");
+}
 
 function requireParts(query) {
   return query.replace(HYPHENATED, function (match, space, word) {
@@ -87,6 +104,25 @@ function isTitled(title, query) {
     var mine = forms(words[index]);
     return forms(word).some(function (form) { return mine.indexOf(form) !== -1; });
   });
+}
+
+// Whether a result (Material's matched terms, each true or false) has each word of the
+// query, in one of its forms; a word no result has (a stop word) is not asked for.
+function hasEveryWord(doc, words) {
+  return words.every(function (forms) {
+    return forms.some(function (form) { return doc.terms && doc.terms[form]; });
+  });
+}
+
+function completeMatchesFirst(result, query) {
+  var asked = wordsOf(query).map(forms).filter(function (wordForms) {
+    return result.items.some(function (docs) {
+      return docs.some(function (doc) { return wordForms.some(function (form) { return doc.terms && form in doc.terms; }); });
+    });
+  });
+  if (asked.length < 2) return;
+  var complete = function (docs) { return docs.some(function (doc) { return hasEveryWord(doc, asked); }); };
+  result.items = result.items.filter(complete).concat(result.items.filter(function (docs) { return !complete(docs); }));
 }
 
 function exactTitlesFirst(result, query) {
@@ -181,7 +217,10 @@ var answer = self.postMessage.bind(self);
 var lastQuery = "";
 self.postMessage = function (message) {
   if (message && message.type === READY) ready = true;
-  if (message && message.type === RESULT && message.data && message.data.items) exactTitlesFirst(message.data, lastQuery);
+  if (message && message.type === RESULT && message.data && message.data.items) {
+    completeMatchesFirst(message.data, lastQuery);
+    exactTitlesFirst(message.data, lastQuery);
+  }
   answer(message);
 };
 
@@ -190,8 +229,8 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (!message) return;
   if (message.type === QUERY && typeof message.data === "string") {
-    lastQuery = message.data;
-    message.data = withSingulars(requireParts(message.data));
+    lastQuery = withoutStopWords(message.data);
+    message.data = withSingulars(requireParts(lastQuery));
   }
   if (message.type === SETUP && !passing) {
     setup = message.data;

@@ -16,7 +16,7 @@ import socket
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -165,6 +165,33 @@ def test_the_meta_pages_rank_below_the_lessons_and_the_glossary(home: Page, quer
     meta = [i for i, links in enumerate(results) if any(m in links[0] for m in META_PAGES)]
     notes = [i for i, links in enumerate(results) if any(m in links[0] for m in ("/lessons/", "/glossary/"))]
     assert notes and all(m > n for m in meta for n in notes), results
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("what is a cdn", "glossary:content delivery network"),  # "a" found every word that starts with one
+        ("what's a cdn", "glossary:content delivery network"),  # and "'s" an "s"
+        ("why use a cache", "glossary:cache|lesson:8"),
+        ("in memory", "glossary:memory"),
+        ("sharding?", "glossary:sharding"),  # "?" is no part of a word
+        ("health checks", "lesson:10"),  # every word, before the contributing page's title "What CI checks"
+        ("write through", "lesson:8"),  # every word, before the glossary's Throughput
+    ],
+)
+def test_a_question_finds_first_what_its_words_name(home: Page, query: str, target: str):
+    first = search(home, query)[0]
+    assert any(hits(first, one) for one in target.split("|")), first
+
+
+@pytest.mark.parametrize("query", ["what is a reverse proxy", "what's a reverse proxy"])
+def test_a_questions_stop_words_are_not_marked_on_the_page_it_opens(home: Page, query: str):
+    """Material marks each word of a result link's ?h= wherever it starts a word: "is a"
+    marked every "a" and "is" of the lesson, and the "s" of "what's" would every "s"."""
+    search(home, query)
+    links = home.locator("li.md-search-result__item a[href*='#']")
+    asked = [parse_qs(urlsplit(href).query).get("h", [""])[0].split() for href in links.evaluate_all("links => links.map(a => a.href)")]
+    assert any(asked) and not {"what", "is", "a", "s"} & {word for words in asked for word in words}, asked
 
 
 def test_a_hyphenated_query_finds_its_phrase_first(home: Page):

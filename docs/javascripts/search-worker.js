@@ -24,8 +24,8 @@
 //    page asked, the worker says "lost", and the page asks the reader to reload it
 //    (should the index come after all, Material's next results replace that).
 // 5. A plural finds its singular: "replicas" also asks for "replica", and "proxies" for
-//    "proxy" (Material's English index has no stemmer, and its trailing wildcard only
-//    finds longer words).
+//    "proxy"; and "caching" the cache, "sharded" sharding (Material's English index has
+//    no stemmer, and its trailing wildcard only finds longer words).
 // 6. A section named as the query is its page's first result, never folded under
 //    "more on this page": "cache" shows the glossary's Cache before Cache Hit, and "HA"
 //    the entry "Also called: HA" (notes_site/glossary_page.py) before SHA.
@@ -63,13 +63,17 @@ function requireParts(query) {
 }
 
 // A plain word and its singulars, by the common English rules: "proxies" and "proxy";
-// "caches" and "cache", and without its "es" too, as "matches" is "match".
+// "caches" and "cache", and without its "es" too, as "matches" is "match". A verb's or
+// an adverb's ending goes too, for the wildcard to find the stem's other forms:
+// "caching" asks for "cach" (cache, cached), "sharded" for "shard", "strongly" for
+// "strong"; not where less than 4 letters would be left ("string", "speed").
 function forms(word) {
   if (!/^[a-z]{4,}$/.test(word)) return [word];
   if (/ies$/.test(word)) return [word, word.slice(0, -3) + "y"];
   if (/(s|x|z|ch|sh)es$/.test(word)) return [word, word.slice(0, -1), word.slice(0, -2)];
   if (/[^su]s$/.test(word)) return [word, word.slice(0, -1)];
-  return [word];
+  var stem = word.replace(/(?:ing|ed|ly)$/, "");
+  return stem !== word && stem.length >= 4 ? [word, stem] : [word];
 }
 
 function withSingulars(query) {

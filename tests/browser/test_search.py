@@ -177,6 +177,10 @@ def test_the_meta_pages_rank_below_the_lessons_and_the_glossary(home: Page, quer
         ("sharding?", "glossary:sharding"),  # "?" is no part of a word
         ("health checks", "lesson:10"),  # every word, before the contributing page's title "What CI checks"
         ("write through", "lesson:8"),  # every word, before the glossary's Throughput
+        ("caching", "lesson:8|glossary:cache"),  # a verb's form: the index has no stemmer
+        ("sharded", "glossary:sharding|lesson:15"),
+        ("polled", "glossary:polling|lesson:18"),
+        ("strongly consistent", "glossary:strong consistency|lesson:12"),  # an adverb's
     ],
 )
 def test_a_question_finds_first_what_its_words_name(home: Page, query: str, target: str):

@@ -37,6 +37,8 @@
 // 8. A page that has every word of the query comes before one that has only some, in
 //    Material's order otherwise: "health checks" found the contributing page's title
 //    "What CI checks" before the load balancers' health checks.
+// 9. A query that finds nothing is asked again with a typo allowed in each word of 5
+//    letters or more: "latancy" finds latency, "availibility" availability.
 "use strict";
 
 // Material's SearchMessageType.
@@ -129,6 +131,10 @@ function completeMatchesFirst(result, query) {
   result.items = result.items.filter(complete).concat(result.items.filter(function (docs) { return !complete(docs); }));
 }
 
+function withTyposAllowed(query) {
+  return query.replace(/(^|\s)([a-z]{5,})(?=\s|$)/gi, "$1$2~1");
+}
+
 function exactTitlesFirst(result, query) {
   result.items.forEach(function (docs) {
     var top = docs[0].score;
@@ -219,8 +225,20 @@ addEventListener("unhandledrejection", function (event) {
 // Material answers its setup with READY, and each query with its RESULT.
 var answer = self.postMessage.bind(self);
 var lastQuery = "";
+var retried = null; // the query last asked again with typos allowed
 self.postMessage = function (message) {
   if (message && message.type === READY) ready = true;
+  if (message && message.type === RESULT && message.data && message.data.items && !message.data.items.length) {
+    var asked = lastQuery, again = withTyposAllowed(asked);
+    if (again !== asked && retried !== asked) {
+      retried = asked;
+      // Its answer stands for this one, unless the reader has typed on meanwhile.
+      setTimeout(function () {
+        if (lastQuery === asked) dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: again } }));
+      });
+      return;
+    }
+  }
   if (message && message.type === RESULT && message.data && message.data.items) {
     completeMatchesFirst(message.data, lastQuery);
     exactTitlesFirst(message.data, lastQuery);

@@ -181,6 +181,8 @@ def test_the_meta_pages_rank_below_the_lessons_and_the_glossary(home: Page, quer
         ("sharded", "glossary:sharding|lesson:15"),
         ("polled", "glossary:polling|lesson:18"),
         ("strongly consistent", "glossary:strong consistency|lesson:12"),  # an adverb's
+        ("latancy", "glossary:latency|lesson:6"),  # a typo, where nothing is found without one
+        ("availibility", "glossary:high availability|lesson:7"),
     ],
 )
 def test_a_question_finds_first_what_its_words_name(home: Page, query: str, target: str):

@@ -506,6 +506,34 @@ def test_on_a_phone_inline_code_breaks_between_the_parts_of_a_long_word_and_not_
     assert scrolling == {}
 
 
+# Each heading whose ¶ (its permalink, hidden until focused) sits below the line its
+# text ends on: on a line of its own, a blank line under the heading.
+PERMALINK_ON_ITS_OWN_LINE = """() => [...document.querySelectorAll(
+    "article :is(h2, h3, h4, h5, h6) > a.headerlink")].filter((link) => {
+  const text = document.createRange();
+  text.setStart(link.parentElement, 0);
+  text.setEndBefore(link);
+  const lines = [...text.getClientRects()].filter((rect) => rect.width > 0);
+  return lines.length && link.getBoundingClientRect().top >= lines[lines.length - 1].bottom - 1;
+}).map((link) => link.parentElement.textContent.trim())"""
+
+
+@pytest.mark.parametrize("width", [SMALLEST_PHONE["width"], PHONE["viewport"]["width"]])
+def test_on_a_phone_a_headings_permalink_never_takes_a_line_of_its_own(browser: Browser, server, site: Path, width: int):
+    """Where a heading's last word just fit, its hidden ¶ wrapped onto the next line: a
+    blank line under the heading (Lesson 2's first at 390 px)."""
+    context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 800}})
+    page = context.new_page()
+    alone = {}
+    for path in every_page(site):
+        page.goto(f"{server}/{path}")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        if found := page.evaluate(PERMALINK_ON_ITS_OWN_LINE):
+            alone[path] = found
+    context.close()
+    assert alone == {}
+
+
 # Each place where a line of prose breaks between two letters or digits of one text
 # node, so with no space, hyphen or <wbr> there: the text before and after it. A URL
 # shown as a link's text is left out: its parts are longer than the line.

@@ -125,3 +125,14 @@ def test_every_tab_stop_before_the_content_is_visible(server, watched):
             const box = e.getBoundingClientRect(); const label = e.id && document.querySelector(`label[for="${e.id}"]`);
             return [e.className, box.width * box.height > 0 || !!label] }""")
         assert focused[1], f"an invisible element takes a Tab stop: {focused[0]}"
+
+
+def test_the_unwritten_lessons_marks_stand_in_one_column_of_the_navigation(server, watched):
+    """After each title's end, the clock of "not written yet" stood where a short title
+    ended and at the far right of one that wraps."""
+    page = watched.page
+    page.goto(server + "/glossary/")
+    marks = page.locator(".md-sidebar--primary .md-nav__link > .md-status--unwritten")
+    expect(marks.first).to_be_visible()
+    rights = {round(box["x"] + box["width"]) for box in (mark.bounding_box() for mark in marks.all())}
+    assert len(rights) == 1, rights

@@ -481,6 +481,20 @@ def test_the_restore_fields_button_is_drawn_as_the_backup_button_beside_it(brows
     context.close()
 
 
+def test_on_a_wide_screen_the_backups_controls_share_their_bottom_line(server, watched):
+    """The restore field's label above it set it 20 px lower than "Download a backup",
+    centred beside it, and the review log's link between the two."""
+    page = watched.page
+    page.goto(server + "/progress-format/")
+    controls = [page.get_by_role("button", name="Download a backup"), page.get_by_label("Restore from a backup"),
+                page.get_by_role("button", name="Download the review log (CSV)")]
+    boxes = [control.bounding_box() for control in controls]
+    first_row = [box for box in boxes if box["y"] < boxes[0]["y"] + boxes[0]["height"]]  # the link may wrap
+    assert len(first_row) >= 2
+    bottoms = [box["y"] + box["height"] for box in first_row]
+    assert max(bottoms) - min(bottoms) <= 1, bottoms
+
+
 def test_on_the_smallest_phone_the_restore_field_and_its_focus_ring_fit_the_screen(browser: Browser, server):
     """Drawn at the text's size, the field was 303 px wide, past the 288 px of text and,
     with the keyboard's focus ring, past the 320 px screen."""

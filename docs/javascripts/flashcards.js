@@ -185,6 +185,7 @@ function study(root) {
     revealedAt = now.getTime();
     reveal.hidden = true;
     grades.hidden = false;
+    grades.classList.add("is-unhovered"); // until the pointer moves: no grade looks chosen
     grades.querySelector('[data-grade="3"]').focus(); // then Space or Enter means Good, as in Anki
   }
 
@@ -266,6 +267,9 @@ function study(root) {
     event.stopPropagation();
   }
   reveal.addEventListener("click", showAnswer);
+  grades.addEventListener("pointermove", (event) => {
+    if (event.movementX || event.movementY) grades.classList.remove("is-unhovered");
+  });
   grades.addEventListener("click", (event) => {
     const button = event.target.closest("[data-grade]");
     if (button) grade(Number(button.dataset.grade));

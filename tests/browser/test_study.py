@@ -230,6 +230,22 @@ def test_enter_on_a_choice_shows_no_answer(server, watched, choice: str):
     assert watched.errors == []
 
 
+def test_the_grade_under_a_still_pointer_does_not_look_chosen(server, watched):
+    """"Again" takes the place of "Show answer": after a click there it was filled as
+    hovered, and read as the grade chosen. It looks so once the pointer moves."""
+    page = watched.page
+    open_deck(page, server)
+    page.get_by_role("button", name="Show answer").click()
+    again, hard = (page.get_by_role("button", name=re.compile(f"^{grade}")) for grade in ("Again", "Hard"))
+    background = "e => getComputedStyle(e).backgroundColor"
+    expect(again).to_be_visible()
+    assert again.evaluate("e => e.matches(':hover')")
+    assert again.evaluate(background) == hard.evaluate(background)
+    box = again.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2 + 5, box["y"] + box["height"] / 2, steps=2)
+    expect(again).not_to_have_css("background-color", hard.evaluate(background))
+
+
 def test_the_question_is_a_heading_a_screen_reader_can_go_to(server, watched):
     """The term, or in reverse the definition with the term left out: the page's only
     level-2 heading above the deck's buttons."""

@@ -44,12 +44,12 @@ UNWRITTEN_NOTICE = re.compile(ADMONITION_TITLE + '[^"]*not written yet', re.I)
 BULLET_WITHOUT_SPACE = re.compile(r"^[ \t]*-([A-Za-z]\S*)")
 # A heading that lost the space after its "#"s: pymdownx.saneheaders shows it as text.
 HEADING_WITHOUT_SPACE = re.compile(r"^(#{1,6})([^#\s].*)$")
-# A list item indented by other than a multiple of 4 spaces: Python-Markdown nests a
-# point under another only 4 spaces in, and shows a 2-space sub-point as its sibling.
 # The front matter keys of a lesson; a near miss of one ("term:") is a typo that would
 # drop what it holds without a word.
 LESSON_KEYS = ("description", "status", "search", "terms")
-# A line that starts a list item, and how far it is indented.
+# A line that starts a list item, and how far it is indented: by a multiple of 4 spaces,
+# as Python-Markdown nests a point under another only 4 spaces in (a 2-space sub-point
+# is shown as its point's sibling).
 LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)])[ \t]")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
 FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test quick-test snapshot figures icons lock bench browser check-python check-tools check-chromium clean FORCE
+.PHONY: serve build pdf test quick-test snapshot figures icons lock bench browser check-python check-tools check-chromium check-quick-tools clean FORCE
 
 serve: check-python $(VENV)/.installed ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -23,7 +23,7 @@ pdf: build check-chromium ## Print the notes into site/downloads/systemsexpert-n
 test: check-tools $(VENV)/.installed node_modules/.installed ## Run the whole test suite (browser tests included)
 	$(BIN)/pytest --numprocesses 2 --dist loadfile
 
-quick-test: check-python $(VENV)/.installed node_modules/.installed ## The tests that need no browser: the sources, the strict build and its pages (a minute or two)
+quick-test: check-quick-tools $(VENV)/.installed node_modules/.installed ## The tests that need no browser: the sources, the strict build and its pages (a minute or two)
 	$(BIN)/pytest --numprocesses 2 --dist loadfile --ignore=tests/browser
 
 snapshot: build ## Rewrite tests/snapshots/term-links.txt from the built site, to review its diff
@@ -51,6 +51,8 @@ check-tools: browser
 	@sh scripts/check_setup.sh python venv node chromium java
 check-chromium: browser
 	@sh scripts/check_setup.sh chromium
+check-quick-tools:
+	@sh scripts/check_setup.sh python venv node java
 
 # Debian's Chromium for the browser tests (`playwright install` cannot download here),
 # installed when root; set CHROMIUM to use another Chromium-based browser.

@@ -38,7 +38,7 @@
 //    Material's order otherwise: "health checks" found the contributing page's title
 //    "What CI checks" before the load balancers' health checks.
 // 9. A query that finds nothing is asked again with a typo allowed in each word of 5
-//    letters or more: "latancy" finds latency, "availibility" availability.
+//    letters or more: latency typed with an "a" for its "e" finds it.
 "use strict";
 
 // Material's SearchMessageType.
@@ -67,8 +67,8 @@ function requireParts(query) {
 // A plain word and its singulars, by the common English rules: "proxies" and "proxy";
 // "caches" and "cache", and without its "es" too, as "matches" is "match". A verb's or
 // an adverb's ending goes too, for the wildcard to find the stem's other forms:
-// "caching" asks for "cach" (cache, cached), "sharded" for "shard", "strongly" for
-// "strong"; not where less than 4 letters would be left ("string", "speed").
+// "caching" asks for its first 4 letters (cache, cached), "sharded" for "shard",
+// "strongly" for "strong"; not where less than 4 letters would be left ("string").
 function forms(word) {
   if (!/^[a-z]{4,}$/.test(word)) return [word];
   if (/ies$/.test(word)) return [word, word.slice(0, -3) + "y"];

@@ -1,7 +1,8 @@
 """The site's MkDocs-only extras that are no part of the term engine; nothing a reader
 needs comes from here (Zensical ignores hooks). A build without the engine keeps this
 hook (`make bench` compares the two), and hooks/notes_hook.py holds the engine's own.
-It uses one pure module of the engine's package, notes_site.source, for its UTF-8 check.
+It uses two pure modules of the engine's package: notes_site.source, for its UTF-8 check,
+and notes_site.file_links.
 
 - The theme's templates compiled once per build: the search plugin (for its
   translations) and the print-site plugin (for the print page) each asked MkDocs for a
@@ -9,6 +10,8 @@ It uses one pure module of the engine's package, notes_site.source, for its UTF-
   each build). Each build of `make serve` loads the configuration, and its theme, anew.
 - A page that is not UTF-8 stops the build with its file and line, where MkDocs
   alone would print a traceback.
+- A link or image that leads to no file is named with its line too: MkDocs names the
+  page and the link only.
 - The lightbox script only on pages with a figure, and the print-site plugin's
   stylesheets and script only on the print page, which alone uses them.
 - The search worker in one file: javascripts/search-worker.js with Material's worker
@@ -30,6 +33,7 @@ It uses one pure module of the engine's package, notes_site.source, for its UTF-
 from __future__ import annotations
 
 import json
+import logging
 import os
 import posixpath
 import re
@@ -46,8 +50,10 @@ from mkdocs.structure.pages import Page
 from mkdocs_print_site_plugin import renderer as print_site_renderer
 from mkdocs_print_site_plugin import urls as print_site_urls
 
-from notes_site.source import decode
+from notes_site.file_links import links_to_no_file
+from notes_site.source import decode, read_source
 
+log = logging.getLogger("mkdocs.hooks.site_hook")
 SEARCH_WORKER = "javascripts/search-worker.js"
 IMPORT_MATERIALS_WORKER = 'importScripts(new URL(location.href).searchParams.get("worker"));'
 SEARCH_INDEX = "search/search_index.json"
@@ -102,7 +108,15 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files, **_) -> str:
+    shown = docs_path(config, page.file.src_uri)
+    source, _ = read_source(page.file.content_string, shown)  # its problems: named by on_files and MkDocs
+
+    def exists(path: str) -> bool:
+        return files.get_file_from_path(path) is not None
+
+    for problem in links_to_no_file(source.body, page.file.src_uri, shown, source.first_body_line, exists):
+        log.warning("%s", problem)
     if not FIGURE.search(markdown):
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
     if included := WHOLE_PAGE_SNIPPET.fullmatch(markdown.strip()):

@@ -13,6 +13,7 @@ path           which earlier lessons each lesson builds on
 path_map       the learning path as an SVG map (Graphviz) and as a list
 linking        marking mentions in a page's element tree
 figures        each figure's light and dark variants in galleries of their own
+file_links     links and images that lead to no file, with their lines (for hooks/site_hook.py)
 line_breaks    long code, names and slash-joined words broken between their parts, short code words kept whole (an extension of its own)
 catalog        reads the docs folder once per change; what the rest asks
 extension      the Python-Markdown extension that wires it into pages

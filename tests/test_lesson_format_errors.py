@@ -94,19 +94,21 @@ def test_what_the_format_allows_builds_clean(project: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    ("new", "expected"),
+    ("new", "expected", "with_line"),
     [
-        ("![A figure](../photos/missing.svg)", "'../photos/missing.svg'"),
-        ("[a lesson](05-nowhere.md)", "'05-nowhere.md'"),
-        ("[a term](07-availability.md#no-such-term)", "'#no-such-term'"),
+        ("![A figure](../photos/missing.svg)", "'../photos/missing.svg'", "leads to no file (docs/photos/missing.svg does not exist)"),
+        ("[a lesson](05-nowhere.md)", "'05-nowhere.md'", "leads to no file (docs/lessons/05-nowhere.md does not exist)"),
+        ("[a term](07-availability.md#no-such-term)", "'#no-such-term'", None),  # the page's ids: MkDocs's, once built
     ],
     ids=["missing-image", "dead-link", "dead-anchor"],
 )
-def test_a_broken_reference_fails_the_build_naming_the_file(project: Path, tmp_path: Path, new, expected):
+def test_a_broken_reference_fails_the_build_naming_the_file(project: Path, tmp_path: Path, new, expected, with_line):
     edit(project, LESSON, "## Notes from the video\n", f"## Notes from the video\n\n{new}\n")
     result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
+    assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "lessons/06-latency-and-throughput.md" in result.stderr and expected in result.stderr
+    if with_line:
+        assert f"{LESSON}:{line_of(project, LESSON, new)}: {expected} {with_line}" in result.stderr, result.stderr
 
 
 def test_bad_front_matter_fails_the_build(project: Path, tmp_path: Path):

@@ -223,7 +223,7 @@ def check_names_unique(
             if other != key:
                 lesson, term = teaching[key]
                 problems.append(Problem(
-                    lesson.shown_path, term.line,
+                    lesson.shown_path, term.data.aliases_line if name in term.data.aliases else term.line,
                     f"the name '{name}' of '{term.name}' is also a name of '{teaching[other][1].name}' "
                     f"({teaching[other][0].shown_path}:{teaching[other][1].line}): a name links to one term only",
                 ))

@@ -75,6 +75,7 @@ class TermData:
     summary: str = ""  # plain text; empty: the definition's first sentence
     line: int = field(default=0, compare=False)  # where the front matter gives it
     summary_line: int = field(default=0, compare=False)  # where it gives the summary
+    aliases_line: int = field(default=0, compare=False)  # where it gives the aliases
 
 
 @dataclass(frozen=True)
@@ -324,9 +325,20 @@ def attach_data(source: Source, terms: list[Term], problems: list[Problem]) -> l
             known = ", ".join(t.name for t in terms) or "none"
             problems.append(Problem(source.path, line, f"front matter names term '{name}', which this lesson does not define (its terms: {known})"))
         elif (read := term_data(fields, name, line, source.path, problems)) is not None:
-            found = key_line(source, "summary", line - 1) if read.summary else 0  # 1: not on a line of its own
-            data[term.id] = replace(read, summary_line=found if found > line else line)
+            data[term.id] = replace(
+                read,
+                summary_line=field_line(source, "summary", line) if read.summary else 0,
+                aliases_line=field_line(source, "aliases", line) if read.aliases else 0,
+            )
     return [Term(**{**vars(term), "data": data.get(term.id, TermData())}) for term in terms]
+
+
+def field_line(source: Source, key: str, term_line: int) -> int:
+    """The line of a field of the term whose data starts on ``term_line``: the first
+    line under it that gives ``key`` (a field the term has), or that line where none
+    does (as in "Cache: {aliases: [x]}")."""
+    found = key_line(source, key, term_line - 1)  # 1 where no line gives it
+    return found if found > term_line else term_line
 
 
 def term_data(fields: Any, name: str, line: int, path: str, problems: list[Problem]) -> TermData | None:

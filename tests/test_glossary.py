@@ -89,6 +89,15 @@ def test_a_key_term_twice_in_one_lesson_is_named_once():
     assert len(problems) == 1 and "'Hit' is already a key term of Lesson 3" in problems[0], problems
 
 
+def test_an_alias_that_is_another_terms_name_is_named_at_its_own_line():
+    aliased = "---\nterms:\n  Hit:\n    see_also: [Cache]\n    aliases:\n      - latency\n---\n# Lesson 3: More\n\n## Key Terms\n\n### Hit\n\nx\n"
+    _, problems = glossary(aliased)
+    assert [p for p in problems if "also a name of" in p] == [
+        "docs/lessons/03-more.md:5: the name 'latency' of 'Hit' is also a name of 'Latency' (docs/lessons/01-latency.md:5): "
+        "a name links to one term only"
+    ]
+
+
 def test_two_terms_with_one_name_or_one_id_are_problems():
     _, problems = glossary("# Lesson 3: More\n\n## Key Terms\n\n### Latency!\n\nx\n\n### Caches\n\ny\n")
     assert any("docs/lessons/03-more.md:5: term 'Latency!' would have the glossary id '#latency', which the term 'Latency' already has" in p for p in problems)

@@ -474,6 +474,7 @@ def test_the_restore_fields_button_is_drawn_as_the_backup_button_beside_it(brows
     )
     backup_button = page.get_by_role("button", name="Download a backup")
     restore_field = page.get_by_label("Restore from a backup")
+    expect(restore_field).to_be_visible()  # the box shows once study-backup.js has wired it
     assert restore_field.evaluate(look.replace("ARG", "'::file-selector-button'")) == backup_button.evaluate(
         look.replace("ARG", "null")
     )
@@ -488,6 +489,7 @@ def test_on_a_wide_screen_the_backups_controls_share_their_bottom_line(server, w
     page.goto(server + "/progress-format/")
     controls = [page.get_by_role("button", name="Download a backup"), page.get_by_label("Restore from a backup"),
                 page.get_by_role("button", name="Download the review log (CSV)")]
+    expect(controls[1]).to_be_visible()  # the box shows once study-backup.js has wired it
     boxes = [control.bounding_box() for control in controls]
     first_row = [box for box in boxes if box["y"] < boxes[0]["y"] + boxes[0]["height"]]  # the link may wrap
     assert len(first_row) >= 2
@@ -502,6 +504,7 @@ def test_on_the_smallest_phone_the_restore_field_and_its_focus_ring_fit_the_scre
     page = context.new_page()
     page.goto(server + "/progress-format/")
     restore_field = page.get_by_label("Restore from a backup")
+    expect(restore_field).to_be_visible()  # the box shows once study-backup.js has wired it
     restore_field.focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")  # focused from the keyboard: its ring shows

@@ -8,7 +8,8 @@
 //   term, or that link, goes there; a tap elsewhere closes it.
 // - An acronym's <abbr title> shows its expansion the same way on a tap, which a touch
 //   screen's browser never shows (a mouse has the title's own tooltip); a second tap
-//   closes it.
+//   closes it. It takes the keyboard's focus (notes_site gives it a tabindex), which
+//   shows it too: else only a mouse could read it.
 // - It sits under the term, or above it where there is no room, inside the viewport,
 //   and follows the term when the page's layout moves it.
 const TERM = "a.glossary-term[data-summary]";
@@ -94,7 +95,7 @@ document.addEventListener("pointerout", (event) => {
 });
 
 document.addEventListener("focusin", (event) => {
-  const link = termOf(event.target);
+  const link = termOf(event.target) || acronymOf(event.target);
   if (link && link !== shown) show(link, false);
 });
 

@@ -71,6 +71,25 @@ def test_hovering_shows_the_definition_which_stays_while_the_pointer_moves_onto_
     assert watched.errors == [] and watched.off_origin == []
 
 
+def test_the_keyboard_reaches_an_acronym_and_shows_what_it_stands_for(server, watched):
+    """Its expansion was in its title alone, which only a mouse's hover shows: Tab went
+    past it. Focused, it shows in the tooltip, heard as its description; Escape hides it."""
+    page = watched.page
+    lesson(page, server)
+    acronym = page.locator("article abbr[title]").first
+    acronym.focus()
+    expect(acronym).to_be_focused()
+    tooltip = page.get_by_role("tooltip")
+    expect(tooltip).to_have_text(acronym.get_attribute("title"))
+    expect(acronym).to_have_accessible_description(acronym.get_attribute("title"))
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # reached from the keyboard, as a link is
+    expect(acronym).to_be_focused()
+    expect(tooltip).to_be_visible()
+
+
 def test_escape_hides_the_definition_of_a_hovered_or_focused_term(server, watched):
     page = watched.page
     lesson(page, server)

@@ -24,7 +24,8 @@ and notes_site.file_links.
   took 9 of a 27 s build; and the plugin asked about a link's target page once, not
   once per place on it that a link leads to.
 - On the print page, each code line's anchor given the id its link leads to: the
-  plugin rewrites the line's self-link, but not its id.
+  plugin rewrites the line's self-link, but not its id. And a link to a page the
+  print page leaves out leads to that page, not to a place the plugin made up for it.
 - A page that only includes another file (`--8<-- "CONTRIBUTING.md"`) has its "Edit
   this page" link on that file, where the words are, not on the include line, and its
   "Last update" from that file too where it changed later.
@@ -47,6 +48,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs_print_site_plugin import renderer as print_site_renderer
 from mkdocs_print_site_plugin import urls as print_site_urls
 
@@ -83,6 +85,9 @@ PLAIN_FRAGMENT = re.compile(r"[^/#&]+")
 FRAGMENT_SLOT = "\ue000"  # a fragment of a link asked about: in no link of a page
 # A code line's anchor (pymdownx.highlight's anchor_linenums), `<a id="X" name="X" href="#X">`;
 # in the glossary X starts with its entry's id (notes_site.rendering).
+# A link to a place on the same page, and an element's id, on the print page.
+PLACE_LINK = re.compile(r'href="#([^"]*)"')
+PRINT_PAGE_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 CODE_LINE_ANCHOR = re.compile(r'<a id="([^"]*__codelineno-[^"]*)" name="\1"')
 # A page's whole text one snippet of pymdownx.snippets, a path from the project's folder
 # (its base_path, "."): the page is that file.
@@ -145,6 +150,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ours.write_text(text.replace(IMPORT_MATERIALS_WORKER, SOURCE_MAP.sub("", material.read_text())))
     if ours.is_file():  # the worker that fetches the documents is there
         split_search_index(site)
+    printer = config.plugins.get("print-site")  # its page is written by now: it is the last plugin
+    if printer and (print_page := Path(printer.print_page.file.abs_dest_path)).is_file():
+        urls = {print_site_urls.get_page_key(url): get_relative_url(url, printer.print_page.url) for url in page_urls(site)}
+        print_page.write_text(links_off_the_print_page(print_page.read_text(), urls))
 
 
 # --- Helpers ---------------------------------------------------------------------
@@ -179,6 +188,34 @@ def dated_by_included(page: Page, config: MkDocsConfig, included: str) -> None:
             markdown="", page=page, locale=dating._get_locale(page),
             variable="git_revision_date_localized", commit_hash=commit, commit_timestamp=then,
         )
+
+
+def page_urls(site: Path) -> Iterator[str]:
+    """The address of each page of the built site, from its root."""
+    for page in site.rglob("*.html"):
+        path = page.relative_to(site).as_posix()
+        yield path.removesuffix("index.html") if path.endswith("index.html") else path
+
+
+def links_off_the_print_page(html: str, urls: dict[str, str]) -> str:
+    """The print page's links to a place it does not have, made links to the page they
+    meant: the plugin makes each link to a page of the site a place on the print page,
+    also for a page it leaves out ("../../flashcards/?lesson=3" became
+    "#flashcards-?lesson=3"). ``urls``: each page's address from the print page, by the
+    key the plugin gives it."""
+    ids = {double or single for double, single in PRINT_PAGE_ID.findall(html)}
+
+    def to_its_page(link: re.Match[str]) -> str:
+        place = link.group(1)
+        if place in ids:
+            return link.group()  # nearly every link: only the few others are looked up
+        key = max((key for key in urls if place == key or place.startswith(f"{key}-")), key=len, default=None)
+        if key is None:
+            return link.group()
+        rest = place[len(key) + 1 :]
+        return f'href="{urls[key]}{rest if rest.startswith("?") else f"#{rest}" if rest else ""}"'
+
+    return PLACE_LINK.sub(to_its_page, html)
 
 
 def without_print_site_assets(html: str) -> str:

@@ -19,7 +19,6 @@ LIST_MARKER = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 # A lesson's notes with more list items than this are long: a reader needs its table of
 # contents to find a place in them, so they need headings of their own.
 LONG_NOTES = 30
-NOT_PRINTED = "print-site-plugin-ignore"  # hidden on the print page (its stylesheet is only there), as on paper
 
 
 def pages(site: Path) -> list[Path]:
@@ -97,8 +96,6 @@ def test_every_local_link_to_a_place_on_a_page_finds_it(site: Path):
             url = urlsplit(tag["href"])
             if url.scheme or url.netloc or not url.fragment:
                 continue
-            if base == "/print/index.html" and tag.find_parent(class_=NOT_PRINTED):
-                continue  # not on the print page as shown or printed
             target = site / unquote(urljoin(base, url.path)).lstrip("/") if url.path else path
             target = target / "index.html" if target.is_dir() else target
             if target.suffix != ".html" or not target.is_file():

@@ -133,3 +133,19 @@ def test_code_lines_keep_their_links_and_ids_apart_on_the_print_page(site_hook):
     assert sorted(ids) == sorted(links) == sorted(re.findall(r'\bname="([^"]*)"', print_page))
     assert len(set(ids)) == len(pages)
     assert "glossary-json--__codelineno-0-1" in ids
+
+
+def test_a_link_the_plugin_made_a_place_the_print_page_lacks_goes_to_its_page(site_hook):
+    """The plugin makes each link to a page a place on the print page, also for a page it
+    leaves out: "Study this lesson's terms" led to "#flashcards-?lesson=3", nowhere."""
+    urls = {"flashcards": "../flashcards/", "lessons-03-client-server-model": "../lessons/03-client-server-model/"}
+    html = (
+        '<a href="#flashcards-?lesson=3">Study</a> <a href="#flashcards">cards</a> <a href="#flashcards-options">x</a>'
+        ' <h2 id="lessons-03-client-server-model-client">Client</h2> <a href="#lessons-03-client-server-model-client">c</a>'
+        " <section id='section-2'></section> <a href=\"#section-2\">2</a> <a href=\"#nowhere\">n</a>"
+    )
+    assert site_hook.links_off_the_print_page(html, urls) == (
+        '<a href="../flashcards/?lesson=3">Study</a> <a href="../flashcards/">cards</a> <a href="../flashcards/#options">x</a>'
+        ' <h2 id="lessons-03-client-server-model-client">Client</h2> <a href="#lessons-03-client-server-model-client">c</a>'
+        " <section id='section-2'></section> <a href=\"#section-2\">2</a> <a href=\"#nowhere\">n</a>"
+    )

@@ -83,11 +83,11 @@ ID_ATTRIBUTE = re.compile(r"id=\"", flags=re.IGNORECASE)
 # key: no "/" (its path normalising would read one), "#" or "&" (it unescapes the link).
 PLAIN_FRAGMENT = re.compile(r"[^/#&]+")
 FRAGMENT_SLOT = "\ue000"  # a fragment of a link asked about: in no link of a page
-# A code line's anchor (pymdownx.highlight's anchor_linenums), `<a id="X" name="X" href="#X">`;
-# in the glossary X starts with its entry's id (notes_site.rendering).
 # A link to a place on the same page, and an element's id, on the print page.
 PLACE_LINK = re.compile(r'href="#([^"]*)"')
 PRINT_PAGE_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+# A code line's anchor (pymdownx.highlight's anchor_linenums), `<a id="X" name="X" href="#X">`;
+# in the glossary X starts with its entry's id (notes_site.rendering).
 CODE_LINE_ANCHOR = re.compile(r'<a id="([^"]*__codelineno-[^"]*)" name="\1"')
 # A page's whole text one snippet of pymdownx.snippets, a path from the project's folder
 # (its base_path, "."): the page is that file.
@@ -126,7 +126,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         page.meta.setdefault("glightbox", False)  # no figure: no lightbox script to load
     if included := WHOLE_PAGE_SNIPPET.fullmatch(markdown.strip()):
         if page.edit_url:
-            page.edit_url = edit_url_of(page.edit_url, docs_path(config, page.file.src_uri), included["path"])
+            page.edit_url = edit_url_of(page.edit_url, shown, included["path"])
         dated_by_included(page, config, included["path"])
     return markdown
 

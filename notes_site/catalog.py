@@ -68,10 +68,10 @@ class Catalog:
     def marks(self, glossary_href: str, setup: MarkdownSetup) -> dict[str, Mark]:
         """A link to each entry, with its summary for the tooltip that describes it
         (javascripts/term-tooltips.js); an <abbr> titled with its expansion for each
-        acronym, which the keyboard can reach. ``glossary_href`` is the glossary's address on the built site, from the
-        page (notes_site.rendering.page_url): the marks go on the page finished, and
-        tests/test_build.py checks where each leads. Made once per glossary href (and
-        Markdown setup)."""
+        acronym, which the keyboard can reach. ``glossary_href`` is the glossary's
+        address on the built site, from the page (notes_site.rendering.page_url): the
+        marks go on the page finished, and tests/test_build.py checks where each leads.
+        Made once per glossary href (and Markdown setup)."""
         key = (glossary_href, setup)
         if key not in self.marks_by_href:
             summary = self.summaries(setup)

@@ -113,25 +113,24 @@ def check_prerequisites_spelled(
 ) -> None:
     """A prerequisite that no lesson teaches, named almost as a term that one does
     ("Througput"): a typo, which would make a glossary entry of its own."""
-    taught = {key: term for key, (_, term) in teaching.items() if term.section == KEY_TERMS}
+    taught = [key for key, (_, term) in teaching.items() if term.section == KEY_TERMS]
     for key, defined in grouped.items():
-        if key in taught:
-            continue
-        near = next((term for other, term in taught.items() if is_near_miss(key, other)), None)
+        near = next((other for other in taught if is_near_miss(key, other)), None) if key not in taught else None
         if near:
             lesson, term = defined[0]
-            where = teaching[term_key(near.name)][0]
+            where, meant = teaching[near]
             problems.append(Problem(
-                lesson.shown_path, term.line, f"prerequisite '{term.name}' looks like '{near.name}', a key term of Lesson "
+                lesson.shown_path, term.line, f"prerequisite '{term.name}' looks like '{meant.name}', a key term of Lesson "
                 f"{where.number}: spell it as that heading does, or it becomes a glossary entry of its own",
             ))
 
 
 def is_near_miss(key: str, other: str) -> bool:
     """Two names a typed letter apart ("througput", "throughput"), or two in a long
-    name; not one that only adds an ending ("https", "caches"), another name."""
+    name; not one that only adds an ending ("https", "caches"), another name, nor an
+    acronym's length, 3 letters or fewer, where one letter makes another ("gpu", "cpu")."""
     most = 2 if len(other) > 10 else 1
-    if abs(len(key) - len(other)) > most or key.startswith(other) or other.startswith(key):
+    if min(len(key), len(other)) <= 3 or abs(len(key) - len(other)) > most or key.startswith(other) or other.startswith(key):
         return False  # most pairs, at no cost
     return edit_distance(key, other) <= most
 

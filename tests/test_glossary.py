@@ -73,9 +73,12 @@ def test_a_second_key_term_definition_is_a_problem_naming_both_places():
 
 
 def test_a_prerequisite_named_almost_as_a_key_term_is_a_problem():
-    """"Througput" would be an entry of its own beside Latency's lesson's... the term it
-    meant; a prerequisite no lesson teaches, named otherwise, is an entry as before."""
-    _, problems = glossary("# Lesson 3: More\n\n## Prerequisites\n\n### Latancy\n\nx\n\n### Socket\n\ny\n")
+    """"Latancy" would be an entry of its own beside the term it meant; a prerequisite no
+    lesson teaches, named otherwise, is an entry as before, as is an acronym that one
+    letter makes another ("GPU" beside "CPU")."""
+    teaches_cpu = "# Lesson 4: More\n\n## Key Terms\n\n### CPU\n\nA processor\n"
+    prerequisites = "### Latancy\n\nx\n\n### Socket\n\ny\n\n### GPU\n\nz\n"
+    _, problems = glossary("# Lesson 3: More\n\n## Prerequisites\n\n" + prerequisites, teaches_cpu)
     assert problems == [
         "docs/lessons/03-more.md:5: prerequisite 'Latancy' looks like 'Latency', a key term of Lesson 1: "
         "spell it as that heading does, or it becomes a glossary entry of its own"

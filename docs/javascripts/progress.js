@@ -111,8 +111,9 @@
     if (hadFocus) focusIn(box);
   }
 
-  // The focus where it was, on the box's new "Continue with…", or on the box itself,
-  // rather than lost to the page when another tab changes what it says.
+  // The focus where it was, on the box's new link ("Continue with…", or once every
+  // lesson is done the flashcards'), or on the box itself, rather than lost to the page
+  // when another tab changes what it says.
   function focusIn(box) {
     var link = box.querySelector("a[href]");
     if (link) return link.focus();

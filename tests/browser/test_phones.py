@@ -482,6 +482,19 @@ def every_page(site: Path) -> list[str]:
     return sorted("" if page == "." else page + "/" for page in pages if page != "print")
 
 
+def found_on_each(page: Page, server: str, paths: list[str], *scripts: str) -> list[dict[str, object]]:
+    """For each script, what it finds on each page where it finds anything, by the page's
+    path; each page read once its fonts have loaded, as they set where lines break."""
+    found: list[dict[str, object]] = [{} for _ in scripts]
+    for path in paths:
+        page.goto(f"{server}/{path}")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        for script, by_path in zip(scripts, found):
+            if result := page.evaluate(script):
+                by_path[path] = result
+    return found
+
+
 @pytest.mark.parametrize("width", [SMALLEST_PHONE["width"], PHONE["viewport"]["width"]])
 def test_on_a_phone_inline_code_breaks_between_the_parts_of_a_long_word_and_not_inside_a_short_one(
     browser: Browser, server, site: Path, width: int
@@ -491,16 +504,8 @@ def test_on_a_phone_inline_code_breaks_between_the_parts_of_a_long_word_and_not_
     the contributing page "mkdocs build --|strict". A long word breaks where
     notes_site.line_breaks offers, and a short one not at all."""
     context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 800}})
-    page = context.new_page()
-    badly, scrolling = {}, {}
-    for path in every_page(site):
-        page.goto(f"{server}/{path}")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        if found := page.evaluate(CODE_BROKEN_BADLY):
-            badly[path] = found
-        # Nor is a table made wider than the screen by code that will not break.
-        if wide := page.evaluate(TABLES_SCROLLING):
-            scrolling[path] = wide
+    # Nor is a table made wider than the screen by code that will not break.
+    badly, scrolling = found_on_each(context.new_page(), server, every_page(site), CODE_BROKEN_BADLY, TABLES_SCROLLING)
     context.close()
     assert badly == {}
     assert scrolling == {}
@@ -523,13 +528,7 @@ def test_on_a_phone_a_headings_permalink_never_takes_a_line_of_its_own(browser: 
     """Where a heading's last word just fit, its hidden ¶ wrapped onto the next line: a
     blank line under the heading (Lesson 2's first at 390 px)."""
     context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 800}})
-    page = context.new_page()
-    alone = {}
-    for path in every_page(site):
-        page.goto(f"{server}/{path}")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        if found := page.evaluate(PERMALINK_ON_ITS_OWN_LINE):
-            alone[path] = found
+    (alone,) = found_on_each(context.new_page(), server, every_page(site), PERMALINK_ON_ITS_OWN_LINE)
     context.close()
     assert alone == {}
 
@@ -568,12 +567,7 @@ def test_on_the_smallest_phone_prose_breaks_between_words_not_inside_one(browser
     Chromium offers no break after a slash, so Material's CSS broke the word where it
     had to. notes_site.line_breaks offers one."""
     context = browser.new_context(**{**PHONE, "viewport": {"width": 320, "height": 568}})
-    page = context.new_page()
-    inside = {}
-    for path in [lesson.path.removesuffix(".md") for lesson in sources().lessons if not lesson.unwritten] + ["glossary"]:
-        page.goto(f"{server}/{path}/")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        if found := page.evaluate(PROSE_BROKEN_INSIDE_A_WORD):
-            inside[path] = found
+    paths = [lesson.path.removesuffix(".md") + "/" for lesson in sources().lessons if not lesson.unwritten] + ["glossary/"]
+    (inside,) = found_on_each(context.new_page(), server, paths, PROSE_BROKEN_INSIDE_A_WORD)
     context.close()
     assert inside == {}

@@ -661,6 +661,40 @@ def test_the_focus_stays_on_continue_when_another_tab_marks_a_lesson_done(browse
     context.close()
 
 
+@pytest.mark.parametrize("words", ["the page's", "without a link"])
+def test_the_focus_goes_on_in_the_progress_box_when_another_tab_marks_the_last_lesson_done(browser, server, words: str):
+    """With no lesson left there is no "Continue with…" to hand the focus to: it goes to
+    the link of the page's words for that (the flashcards), or where they have none, to
+    the box itself."""
+    written = [lesson for lesson in sources().lessons if not lesson.unwritten]
+    context = browser.new_context()
+    home, lesson = context.new_page(), context.new_page()
+    if words == "without a link":
+        home.route(f"{server}/", lambda route: route.fulfill(
+            response=(answer := route.fetch()),
+            body=re.sub(r'<a [^>]*>Keep their terms fresh with the flashcards</a>', "", answer.text()),
+        ))
+    lesson.goto(f"{server}/{written[0].path.removesuffix('.md')}/")
+    lesson.get_by_role("button", name="Mark as done").click()
+    home.goto(server + "/")
+    home.get_by_role("link", name=re.compile("^Continue with Lesson")).focus()
+    lesson.evaluate(
+        """([key, numbers]) => {
+          const data = JSON.parse(localStorage.getItem(key));
+          for (const n of numbers) data.done[String(n)] = { done: true, changed: new Date().toISOString() };
+          localStorage.setItem(key, JSON.stringify(data));
+        }""",
+        ["/.systemsexpert.study", [lesson.number for lesson in written]],
+    )
+    box = home.locator("[data-course-progress]")
+    expect(box).to_contain_text("Every written lesson is done.")
+    if words == "without a link":
+        expect(box).to_be_focused()
+    else:
+        expect(box.get_by_role("link", name="Keep their terms fresh with the flashcards")).to_be_focused()
+    context.close()
+
+
 def test_lessons_marked_done_show_on_the_home_page_with_the_next_one(server, watched):
     page = watched.page
     written = [lesson for lesson in sources().lessons if not lesson.unwritten]

@@ -9,7 +9,7 @@
 // - An acronym's <abbr title> shows its expansion the same way on a tap, which a touch
 //   screen's browser never shows (a mouse has the title's own tooltip); a second tap
 //   closes it. It takes the keyboard's focus (notes_site gives it a tabindex), which
-//   shows it too: else only a mouse could read it.
+//   shows it too: else only a mouse could read it. A mouse's press leaves it to the title.
 // - It sits under the term, or above it where there is no room, inside the viewport,
 //   and follows the term when the page's layout moves it.
 const TERM = "a.glossary-term[data-summary]";
@@ -94,8 +94,11 @@ document.addEventListener("pointerout", (event) => {
   leaving = setTimeout(hide, LINGER);
 });
 
+// An acronym pressed with a mouse has its title's own tooltip: a second box would cover
+// it. A tap shows it in "click"; the keyboard's focus (:focus-visible) shows it here.
 document.addEventListener("focusin", (event) => {
-  const link = termOf(event.target) || acronymOf(event.target);
+  const acronym = acronymOf(event.target);
+  const link = termOf(event.target) || (acronym && acronym.matches(":focus-visible") && acronym);
   if (link && link !== shown) show(link, false);
 });
 

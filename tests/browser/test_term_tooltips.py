@@ -90,6 +90,23 @@ def test_the_keyboard_reaches_an_acronym_and_shows_what_it_stands_for(server, wa
     expect(tooltip).to_be_visible()
 
 
+def test_a_mouse_press_on_an_acronym_leaves_its_expansion_to_the_title_alone(server, watched):
+    """The press focused it, and the focus showed a box over the title's own until the
+    button came up."""
+    page = watched.page
+    lesson(page, server)
+    acronym = page.locator("article abbr[title]").first
+    acronym.hover()
+    page.mouse.down()
+    expect(acronym).to_be_focused()
+    expect(page.get_by_role("tooltip")).to_be_hidden()
+    page.mouse.up()
+    expect(page.get_by_role("tooltip")).to_be_hidden()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # the keyboard still shows it
+    expect(page.get_by_role("tooltip")).to_have_text(acronym.get_attribute("title"))
+
+
 def test_escape_hides_the_definition_of_a_hovered_or_focused_term(server, watched):
     page = watched.page
     lesson(page, server)

@@ -320,6 +320,8 @@ function study(root) {
   // Another tab graded or restored: new counts, and a new card if this one was graded there.
   store.watch(root, (data, before, failed) => {
     if (failed) tell(failed);
+    // The number is the reader's, not this tab's view: in force here at once, so shown.
+    if (document.activeElement !== newPerDay) newPerDay.value = data.settings.new_per_day;
     // As after a reset here: this tab's "Backup downloaded." would read as if it held them.
     if (Object.keys(before.cards).length && !Object.keys(data.cards).length) backup.say(RESET_ELSEWHERE);
     if (current && JSON.stringify(saved(current)) !== shown) {

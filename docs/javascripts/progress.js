@@ -44,7 +44,7 @@
       shows.forEach(function (other) { if (other !== show) other(); }); // saved or not, as here
       if (done) store.askToPersist();
     });
-    alert.textContent = store.notices.join(" ");
+    if (shows.length === 1) alert.textContent = store.notices.join(" "); // by the first button only: heard once
     button.parentElement.hidden = false;
   }
 

@@ -22,28 +22,36 @@ export function wireBackup(box, onRestore = () => {}) {
     element.textContent = text || "";
   };
 
+  // The data this page holds is not the reader's (a newer site's): a file of it would
+  // look like a backup and hold nothing.
+  const unread = (what) => store.unread && (tell(alert, `${what} was not made: ${store.unread}.`), true);
+
   find("[data-backup]").addEventListener("click", () => {
+    if (unread("No backup")) return;
     const now = new Date();
     const backup = toBackup(store.data, now, Intl.DateTimeFormat().resolvedOptions().timeZone);
     save(datedName("systemsexpert-progress", now, "json"), "application/json", JSON.stringify(backup, null, 2) + "\n");
     const failed = store.update("The time of this backup", (data) => (data.last_backup = now.toISOString()));
-    tell(failed ? alert : status, failed || "Backup downloaded.");
+    tell(failed ? alert : status, failed ? `Backup downloaded. ${failed}` : "Backup downloaded.");
     remind();
   });
   find("[data-revlog]").addEventListener("click", () => {
+    if (unread("No review log")) return;
     save(datedName("systemsexpert-revlog", new Date(), "csv"), "text/csv", toRevlogCsv(store.data.reviews));
   });
   file.addEventListener("change", async () => {
     const chosen = file.files[0];
     if (!chosen) return;
-    const { data, problem } = readBackup(await chosen.text());
+    const { data, exportedAt, problem } = readBackup(await chosen.text());
     file.value = ""; // the same file may be chosen again
     if (problem) return tell(alert, `"${chosen.name}" was not restored: ${problem}. Nothing was changed.`);
     let changed;
     const failed = store.update(`The backup "${chosen.name}"`, (ours) => {
       changed = mergeInto(ours, data);
+      // The reader holds a backup of all this from its time: the reminder counts from then.
+      if (!ours.last_backup || Date.parse(exportedAt) > Date.parse(ours.last_backup)) ours.last_backup = exportedAt;
       return changed.cards + changed.reviews + changed.done > 0;
-    });
+    }, { keepUnsaved: false });
     if (failed) return tell(alert, `${failed} Nothing was changed.`);
     tell(status, restored(chosen.name, changed));
     remind();

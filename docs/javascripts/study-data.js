@@ -13,7 +13,7 @@
 // Nothing is ever dropped: a value of a newer site is left untouched (this page then
 // saves nothing), a value it cannot read is copied aside before anything is written,
 // and the first site's `systemsexpert.*` values are copied over once and kept.
-import { emptyData, fromFirstVersion, mergeInto, missedBy, putBackMissed, readStored, storedText } from "./study-format.js";
+import { emptyData, fromFirstVersion, isEmpty, mergeInto, missedBy, putBackMissed, readStored, storedText } from "./study-format.js";
 
 const FIRST_SITE_KEYS = { flashcards: "systemsexpert.flashcards", done: "systemsexpert.lessons-done" };
 
@@ -42,6 +42,7 @@ function createStore() {
   const watchers = new Set();
   const notices = []; // what the reader must be told about the stored value, once per page
   let readOnly = null; // why nothing may be written, if so
+  let unread = null; // why the data held is not the reader's (a newer site's, or not read), if so
   let asked = false; // navigator.storage.persist()
   let unsaved = false; // a write failed: this tab holds changes that storage lacks
   let unsavedSettings = {}; // the settings such a write changed, which mergeInto does not carry
@@ -60,6 +61,7 @@ function createStore() {
     if (stored.kind === "empty") return fromTheFirstSite();
     if (stored.kind === "newer") {
       readOnly = "your study data was saved by a newer version of this site";
+      unread = `${readOnly}, which this page cannot read: reload the page to get it`;
       notices.push(
         `Your study data was saved by a newer version of this site (${stored.problems[0]}). ` +
           "It is left as it is, and nothing you do on this page is saved: reload the page to get the newer version.",
@@ -71,13 +73,16 @@ function createStore() {
     const aside = `${KEY}.kept-${new Date().toISOString()}`;
     if (!write(aside, text)) {
       readOnly = "your study data could not be copied aside before a change";
+      unread = "your saved study data could not be read, and is left as it is in this browser's storage";
       notices.push(`Your saved study data could not be read (${stored.problems[0]}), and this browser refused to copy it aside, so this page saves nothing and leaves it as it is.`);
       return stored.data;
     }
     if (stored.kind === "unreadable") {
+      const none = isEmpty(stored.data);
       notices.push(
-        `Part of your saved study data could not be read (${stored.problems[0]}${more(stored.problems)}). ` +
-          `It is kept, unchanged, in this browser's storage under "${aside}"; the page goes on with what it could read.`,
+        `${none ? "Your" : "Part of your"} saved study data could not be read (${stored.problems[0]}${more(stored.problems)}). ` +
+          `It is kept, unchanged, in this browser's storage under "${aside}"; ` +
+          (none ? "the page starts afresh." : "the page goes on with what it could read."),
       );
     } else if (stored.problems.length) {
       notices.push(`Some of your older study data could not be moved over (${stored.problems[0]}${more(stored.problems)}). It is kept, unchanged, under "${aside}".`);
@@ -138,6 +143,11 @@ function createStore() {
     get data() {
       return data;
     },
+    /** Why the data this page holds is not the reader's stored data, if so: a backup of
+     *  it would hold nothing of theirs. */
+    get unread() {
+      return unread;
+    },
     /** Messages about the stored value, for the page to show once. */
     notices,
     /** Calls onChange(data, before, failed) when another tab changes the data, while root
@@ -148,10 +158,12 @@ function createStore() {
     /** Re-reads the stored value (with what this tab failed to store merged in: per card
      *  the later review, and the settings it changed), applies change(data) and stores it (unless change returns
      *  false): no tab's change is lost. Returns null when stored, or a sentence for the reader that
-     *  names `what` was not saved and why. */
-    update(what, change) {
+     *  names `what` was not saved and why. A change not stored is kept for this visit, so
+     *  that the page goes on, and stored with the next write; unless `keepUnsaved` is
+     *  false (a restore, which then says that nothing was changed). */
+    update(what, change, { keepUnsaved = true } = {}) {
       if (readOnly) {
-        change(data); // for this visit only, so that the page goes on
+        if (keepUnsaved) change(data); // for this visit only, so that the page goes on
         return `${what} was not saved: ${readOnly}.`;
       }
       let stored;
@@ -170,9 +182,13 @@ function createStore() {
         mergeInto(fresh, data);
         Object.assign(fresh.settings, unsavedSettings);
       }
+      // Another tab's write that this tab has not heard of yet may lack this tab's last
+      // grade or mark (its copy of the storage was stale): put back before writing over it.
+      putBackMissed(fresh, data);
       const settingsBefore = { ...fresh.settings };
       if (change(fresh) === false) return null; // nothing to change
       const failure = writeError(KEY, storedText(fresh));
+      if (failure && !keepUnsaved) return `${what} was not saved: this browser refused to store it (${failure}).`;
       data = fresh; // kept for this visit even if not stored, so that the page goes on
       unsaved = Boolean(failure);
       unsavedSettings = failure ? { ...unsavedSettings, ...changedSettings(settingsBefore, fresh.settings) } : {};

@@ -23,6 +23,11 @@ export function emptyData() {
   };
 }
 
+/** No card, review or done mark: nothing a reader studied. */
+export function isEmpty(data) {
+  return !Object.keys(data.cards).length && !data.reviews.length && !Object.keys(data.done).length;
+}
+
 // --- Checks: each returns the problems it finds, as "where: what" --------------------
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -178,6 +183,7 @@ export function laterCard(ours, theirs) {
 }
 
 const reviewKey = (review) => review.card_id + " " + review.review_time + " " + review.review_rating;
+const sameReview = (a, b) => a.card_id === b.card_id && a.review_time === b.review_time && a.review_rating === b.review_rating;
 
 /** `incoming` merged into `ours`, which is changed: per card the later `last_review`,
  *  the union of the reviews, per lesson the later done mark. Settings stay ours.
@@ -215,9 +221,14 @@ export function mergeInto(ours, incoming) {
  *  a done mark only moves forward, so a review or a later mark that is missing was
  *  written over, not removed. */
 export function missedBy(incoming, ours) {
-  const kept = new Set(incoming.reviews.map(reviewKey));
+  // The two logs share their past, in one order: only what follows it is looked up
+  // (a write re-reads a year's log; a key for each of its reviews doubled its time).
+  const shared = Math.min(incoming.reviews.length, ours.reviews.length);
+  let past = 0;
+  while (past < shared && sameReview(incoming.reviews[past], ours.reviews[past])) past += 1;
+  const kept = new Set(incoming.reviews.slice(past).map(reviewKey));
   return {
-    reviews: ours.reviews.filter((review) => !kept.has(reviewKey(review))),
+    reviews: ours.reviews.slice(past).filter((review) => !kept.has(reviewKey(review))),
     done: Object.keys(ours.done).filter((lesson) => {
       const theirs = incoming.done[lesson];
       return !theirs || time(ours.done[lesson].changed) > time(theirs.changed);
@@ -261,7 +272,7 @@ export function readBackup(text) {
   try {
     value = JSON.parse(text);
   } catch {
-    return { problem: "it is not a backup of this site (it is not JSON: another kind of file, or a backup cut short)" };
+    return { problem: "it cannot be read as a backup (it is not JSON: another kind of file, or a backup cut short)" };
   }
   if (!isObject(value) || value.format !== FORMAT) return { problem: `it is not a backup of this site (its "format" is not "${FORMAT}")` };
   if (!Number.isInteger(value.version)) return { problem: 'its "version" is not a whole number' };
@@ -280,7 +291,7 @@ export function readBackup(text) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     return { problem: `a value has the wrong type: ${problems[0]}${more}` };
   }
-  return { data };
+  return { data, exportedAt: value.exported_at };
 }
 
 const csvField = (value) => (/[",\n\r]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value));

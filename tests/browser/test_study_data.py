@@ -185,6 +185,21 @@ def test_two_tabs_keep_both_reviews_and_each_shows_the_other(browser: Browser, s
     context.close()
 
 
+def test_new_cards_a_day_set_in_one_tab_shows_in_the_others(browser: Browser, server):
+    """The number is the reader's, in force in every tab at once; the other tabs' field
+    kept the old one, which typed again changed nothing."""
+    context = browser.new_context()
+    a, b = context.new_page(), context.new_page()
+    open_deck(a, server)
+    open_deck(b, server)
+    set_new_cards_a_day(b, 5)
+    expect(a.get_by_label("New cards a day")).to_have_value("5")
+    expect(a.locator(".flashcards-counts")).to_contain_text("New: 5")
+    set_new_cards_a_day(a, NEW_PER_DAY)
+    expect(b.get_by_label("New cards a day")).to_have_value(str(NEW_PER_DAY))
+    context.close()
+
+
 def test_the_focus_on_an_answers_link_goes_to_show_answer_when_another_tab_grades_the_card(browser: Browser, server):
     """The link went with the card, and the focus with it, to the page."""
     context = browser.new_context()
@@ -306,6 +321,18 @@ def test_a_newer_sites_value_is_left_untouched(watched, server):
     expect(page.locator(".flashcards-alert")).to_contain_text("newer version of this site")
     grade(page)  # the page still works, and says the grade is not saved
     expect(page.locator(".flashcards-alert")).to_contain_text("This grade was not saved")
+    # A file of what this page holds would look like a backup and hold nothing of theirs.
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    backup_alert = page.locator(".study-backup [role=alert]")
+    for button, what in (("Download a backup", "No backup"), ("Download the review log (CSV)", "No review log")):
+        page.get_by_role("button", name=button).click()
+        expect(backup_alert).to_have_text(f"{what} was not made: your study data was saved by a newer version of this site, which this page cannot read: reload the page to get it.")
+    assert downloads == []
+    # A lesson has two "Mark as done" buttons: the notice is by the first, heard once.
+    page.goto(server + "/lessons/05-storage/")
+    expect(page.locator(".lesson-done [role=alert]").first).to_contain_text("newer version of this site")
+    assert [text for text in page.locator("[role=alert]").all_text_contents() if "newer version" in text] == [page.locator(".lesson-done [role=alert]").first.text_content()]
     assert storage(page) == {KEY: newer}
     assert watched.errors == []
 
@@ -402,7 +429,7 @@ def bad_files(good: str) -> dict[str, tuple[str, str]]:
     wrong_type = json.loads(good)
     wrong_type["reviews"][0]["review_rating"] = "Good"
     return {
-        "truncated": (good[: len(good) // 2], "it is not a backup of this site (it is not JSON: another kind of file, or a backup cut short)."),
+        "truncated": (good[: len(good) // 2], "it cannot be read as a backup (it is not JSON: another kind of file, or a backup cut short)."),
         "another format": (json.dumps({**value, "format": "anki"}), 'it is not a backup of this site (its "format"'),
         "a newer version": (json.dumps({**value, "version": 2}), "it was made by a newer version of this site (version 2"),
         "wrong types": (json.dumps(wrong_type), "a value has the wrong type: reviews[0].review_rating: not 1 to 4"),
@@ -545,7 +572,7 @@ def test_every_control_shows_a_failed_save(browser: Browser, server):
     shows("The reset was not saved")
     backup_alert = page.locator(".study-backup [role=alert]")
     download(page, "Download a backup")
-    shows("The time of this backup was not saved", backup_alert)
+    shows("Backup downloaded. The time of this backup was not saved", backup_alert)  # the file is saved
     page.goto(server + "/lessons/05-storage/")
     page.get_by_role("button", name="Mark as done").click()
     shows("The done mark was not saved", page.locator(".lesson-done [role=alert]").first)  # under the button pressed
@@ -583,13 +610,17 @@ def test_a_failed_restore_says_so_and_changes_nothing(browser: Browser, server):
     grade(page)
     _, good = download(page, "Download a backup")
     page.evaluate("localStorage.clear()")
-    context.add_init_script(FAIL_EVERY_WRITE)
+    context.add_init_script("window.workingSetItem = Storage.prototype.setItem;" + FAIL_EVERY_WRITE)
     open_deck(page, server)
     restore(page, "mine.json", good)
     alert = page.locator(".study-backup [role=alert]")
     expect(alert).to_contain_text('The backup "mine.json" was not saved: this browser refused to store it')
     expect(alert).to_contain_text("Nothing was changed.")
     assert storage(page) == {}
+    # Nor is it stored by the next write that works, as a grade's failed write is.
+    page.evaluate("Storage.prototype.setItem = window.workingSetItem; true")
+    mine = grade(page)  # the card the backup holds, as this browser starts afresh
+    assert [review["card_id"] for review in study(page)["reviews"]] == [mine]  # the backup's review is not
     context.close()
 
 
@@ -685,11 +716,21 @@ def test_a_week_without_a_backup_brings_a_quiet_reminder(browser: Browser, serve
             expect(reminder).to_contain_text("add this site to your Home Screen")
         else:
             expect(reminder).not_to_contain_text("Home Screen")
-    download(page, "Download a backup")
+    _, backup = download(page, "Download a backup")
     expect(reminder).to_be_hidden()
     page.reload()
     expect(page.get_by_role("button", name="Download a backup")).to_be_visible()
     expect(reminder).to_be_hidden()
+    # A fresh browser that restores this week's backup holds one: no reminder there.
+    fresh = browser.new_context().new_page()
+    open_deck(fresh, server)
+    restore(fresh, "mine.json", backup)
+    expect(fresh.locator(".study-backup [role=status]")).to_contain_text("Restored from")
+    expect(fresh.locator(".study-backup-reminder")).to_be_hidden()
+    fresh.reload()
+    expect(fresh.get_by_role("button", name="Download a backup")).to_be_visible()
+    expect(fresh.locator(".study-backup-reminder")).to_be_hidden()
+    fresh.context.close()
     context.close()
 
 

@@ -184,6 +184,33 @@ test("a grade that another tab wrote over unseen is put back and stored", async 
   assert.deepEqual(a.data, stored);
 });
 
+test("a grade that another tab wrote over, not yet heard of, is put back by this tab's next write", async () => {
+  localStorage.values.clear();
+  const a = await openTab(), hear = storageListeners.at(-1);
+  assert.equal(a.update("A's grade", grade("latency", 1000)), null);
+  const stale = emptyData(); // B had not seen A's grade when it graded
+  grade("throughput", 2000)(stale);
+  localStorage.setItem(KEY, storedText(stale)); // in A's copy of the storage, its event still to come
+  assert.equal(a.update("A's next grade", grade("availability", 3000)), null);
+  const stored = () => readStored(localStorage.getItem(KEY)).data;
+  assert.deepEqual(stored().reviews.map((r) => r.card_id), ["latency", "throughput", "availability"]);
+  assert.deepEqual(Object.keys(stored().cards).sort(), ["availability", "latency", "throughput"]);
+  hear({ key: KEY, newValue: storedText(stale) }); // the event, late: nothing more to put back
+  assert.deepEqual(stored().reviews.map((r) => r.card_id), ["latency", "throughput", "availability"]);
+});
+
+test("a restore that could not be stored is not kept: the page says nothing was changed", async () => {
+  localStorage.values.clear();
+  const tab = await openTab();
+  localStorage.failing = true;
+  const restore = (data) => (data.done["6"] = { done: true, changed: "2026-11-02T09:00:00.000Z" });
+  assert.match(tab.update("The backup", restore, { keepUnsaved: false }), /^The backup was not saved/);
+  assert.deepEqual(tab.data.done, {});
+  localStorage.failing = false;
+  assert.equal(tab.update("A grade", grade("latency", 1000)), null);
+  assert.deepEqual(readStored(localStorage.getItem(KEY)).data.done, {}); // not stored later either
+});
+
 test("a reset in another tab that had seen this tab's grades stays a reset", async () => {
   localStorage.values.clear();
   const a = await openTab(), hear = storageListeners.at(-1);
@@ -242,6 +269,7 @@ test("a newer site's value is never written over; an unreadable one is kept asid
   localStorage.setItem("/notes/.systemsexpert.study", newer);
   const tab = await openTab();
   assert.match(tab.notices[0], /newer version of this site/);
+  assert.match(tab.unread, /newer version of this site, which this page cannot read/); // no backup of it
   assert.match(tab.update("This grade", grade("latency", 1000)), /not saved/);
   assert.equal(localStorage.getItem("/notes/.systemsexpert.study"), newer);
 
@@ -251,6 +279,22 @@ test("a newer site's value is never written over; an unreadable one is kept asid
   const aside = [...localStorage.values.keys()].find((key) => key.startsWith("/notes/.systemsexpert.study.kept-"));
   assert.equal(localStorage.getItem(aside), "{broken");
   assert.match(next.notices[0], new RegExp(`not JSON.*kept, unchanged.*${aside.replaceAll(".", "\\.")}`));
+  assert.match(next.notices[0], /^Your saved study data could not be read .* the page starts afresh\.$/); // not "Part of"
+  assert.equal(next.unread, null); // what it could read is the reader's: a backup holds it
+
+  localStorage.values.clear();
+  const damaged = sample();
+  delete damaged.cards.latency.stability;
+  localStorage.setItem("/notes/.systemsexpert.study", JSON.stringify(damaged));
+  const partly = await openTab();
+  assert.match(partly.notices[0], /^Part of your saved study data could not be read \(cards\["latency"\]: no stability\).* the page goes on with what it could read\.$/);
+  assert.deepEqual(Object.keys(partly.data.cards), ["latency:reverse"]);
+});
+
+test("a backup file read for a restore gives its time, from which the backup reminder counts", () => {
+  const { data, exportedAt } = readBackup(JSON.stringify(toBackup(sample(), new Date("2026-11-03T00:00:00Z"), "Europe/Paris")));
+  assert.ok(data.cards.latency);
+  assert.equal(exportedAt, "2026-11-03T00:00:00.000Z");
 });
 
 test("the first site's unscoped values move over once and stay", async () => {
@@ -276,8 +320,8 @@ test("a restore says what it brought, in words that count", () => {
   assert.equal(said(0, 0, 0), '"b.json" holds nothing newer than this browser\'s progress: nothing was changed.');
 });
 
-test("a file that is not JSON is refused as no backup of this site, without the parser's words", () => {
+test("a file that is not JSON, or cut short, is refused as unreadable, without the parser's words", () => {
   for (const text of ["\u0089PNG\r\n", '{"format": "systemsexpert-progress", "cards": {']) {
-    assert.equal(readBackup(text).problem, "it is not a backup of this site (it is not JSON: another kind of file, or a backup cut short)");
+    assert.equal(readBackup(text).problem, "it cannot be read as a backup (it is not JSON: another kind of file, or a backup cut short)");
   }
 });

@@ -523,14 +523,28 @@ PERMALINK_ON_ITS_OWN_LINE = """() => [...document.querySelectorAll(
 }).map((link) => link.parentElement.textContent.trim())"""
 
 
+# What reaches past the screen's right edge, by its tag and class, where the page is
+# wider than the screen: a phone then lets the whole page scroll sideways.
+PAST_THE_SCREEN = """() => {
+  const edge = screen.width;
+  if (document.documentElement.scrollWidth <= edge) return null;
+  return [...document.querySelectorAll("body *")]
+    .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
+    .map((element) => `${element.tagName.toLowerCase()}.${element.classList[0] || ""}`)
+    .filter((name, i, names) => names.indexOf(name) === i).slice(0, 5);
+}"""
+
+
 @pytest.mark.parametrize("width", [SMALLEST_PHONE["width"], PHONE["viewport"]["width"]])
-def test_on_a_phone_a_headings_permalink_never_takes_a_line_of_its_own(browser: Browser, server, site: Path, width: int):
+def test_on_a_phone_a_headings_permalink_never_takes_a_line_of_its_own_nor_widens_the_page(browser: Browser, server, site: Path, width: int):
     """Where a heading's last word just fit, its hidden ¶ wrapped onto the next line: a
-    blank line under the heading (Lesson 2's first at 390 px)."""
-    context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 800}})
-    (alone,) = found_on_each(context.new_page(), server, every_page(site), PERMALINK_ON_ITS_OWN_LINE)
+    blank line under the heading (Lesson 2's first at 390 px). Made to overhang the
+    line's end instead, it reached past the screen and the page scrolled sideways."""
+    context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 800}, "screen": {"width": width, "height": 800}})
+    alone, past = found_on_each(context.new_page(), server, every_page(site), PERMALINK_ON_ITS_OWN_LINE, PAST_THE_SCREEN)
     context.close()
     assert alone == {}
+    assert past == {}
 
 
 # Each place where a line of prose breaks between two letters or digits of one text

@@ -20,6 +20,13 @@ function offerUpdate(workbox) {
   reload.type = "button";
   reload.className = "md-button md-button--primary";
   reload.textContent = "Reload";
+  // Another tab's Reload may make the new version this page's worker first: then it
+  // has no waiting worker to ask, and only reloading is left to do.
+  let reloading = false, controlling = false;
+  workbox.addEventListener("controlling", () => {
+    controlling = true;
+    if (reloading) window.location.reload();
+  });
   reload.addEventListener("click", () => {
     const before = new Event("notes:before-reload", { cancelable: true });
     if (!window.dispatchEvent(before)) {
@@ -27,8 +34,9 @@ function offerUpdate(workbox) {
       return;
     }
     reload.disabled = true;
-    workbox.addEventListener("controlling", () => window.location.reload());
-    workbox.messageSkipWaiting();
+    reloading = true;
+    if (controlling) window.location.reload();
+    else workbox.messageSkipWaiting();
   });
   notice.append(text, " ", reload);
   document.body.append(notice);

@@ -213,18 +213,22 @@ def test_the_kill_switch_removes_the_worker_and_its_caches(browser: Browser, sit
             page.goto(host + "/notes/glossary/")  # nothing kept any more
 
 
-def test_chromium_finds_the_site_installable(browser: Browser, site: Path, tmp_path: Path):
+def test_chromium_finds_the_site_installable_as_an_app_of_its_own_path(browser: Browser, site: Path, tmp_path: Path):
     """Page.getInstallabilityErrors, in a profile of its own (an incognito context
-    cannot install): the manifest, its icons and the worker pass."""
-    with serve(site) as host:
+    cannot install): the manifest, its icons and the worker pass. Under a subpath, as a
+    GitHub Pages project site is, the app is that path's: an "id" of "./" resolves
+    against the origin, which made it the user's root site's app, or another project's."""
+    root = under(tmp_path, site, "notes")
+    with serve(root) as host:
         context = browser.browser_type.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM, args=FLAGS)
         try:
             page = context.new_page()
-            make_offline_ready(page, host + "/")
+            make_offline_ready(page, host + "/notes/")
             page.reload()
             session = context.new_cdp_session(page)
             manifest = session.send("Page.getAppManifest")
             assert manifest["errors"] == [], manifest["errors"]
             assert session.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+            assert session.send("Page.getAppId")["appId"] == host + "/notes/"
         finally:
             context.close()

@@ -45,6 +45,19 @@
   // network; without one, the offline page says so.
   routing.registerRoute(new routing.NavigationRoute(new strategies.NetworkOnly(), { denylist: [DOWNLOADS] }));
   routing.setCatchHandler(function (options) {
+    var url = options.url;
+    if (options.request.mode === "navigate" && !DOWNLOADS.test(url.pathname) && !url.pathname.endsWith("/")) {
+      // A page's address typed or shared without its last "/": kept, it is sent there,
+      // as GitHub Pages does online.
+      var page = new URL(url.pathname + "/", url);
+      return precaching.matchPrecache(page.href + "index.html").then(function (kept) {
+        return kept ? Response.redirect(page.href + url.search + url.hash, 301) : offlinePage(options);
+      });
+    }
+    return offlinePage(options);
+  });
+
+  function offlinePage(options) {
     if (options.request.mode === "navigate" && !DOWNLOADS.test(options.url.pathname)) {
       // A redirect, not the page's HTML under the asked-for URL: its relative links and
       // assets resolve from offline/ as they should.
@@ -53,7 +66,7 @@
       });
     }
     return Response.error();
-  });
+  }
 
   // "Reload" in the update notice (javascripts/offline.js, workbox-window's
   // messageSkipWaiting): the new version takes over now, not when every tab has closed.

@@ -100,6 +100,9 @@ def test_after_one_visit_the_notes_work_without_the_server_under_a_subpath(brows
             assert response.ok and response.from_service_worker, path
             if title:
                 expect(page.locator("h1")).to_contain_text(title)
+        # An address typed or shared without its last "/" goes to its page, as online.
+        page.goto(base + "lessons/08-caching?h=cache")
+        assert page.url == base + "lessons/08-caching/?h=cache"
         page.goto(base)
         assert hits(search(page, "write-through")[0], "lesson:8")
         page.goto(base + "flashcards/")

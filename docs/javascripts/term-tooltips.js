@@ -126,6 +126,9 @@ document.addEventListener("keydown", (event) => {
 });
 
 addEventListener("resize", () => shown && place(shown));
+// Back to a page from the browser's back/forward cache, left by a tapped term's second
+// tap: its box was still open, and one more tap would go.
+addEventListener("pageshow", (event) => event.persisted && hide());
 // The page may change its height under a shown box (the lesson's "Mark as done" box
 // appears once its script has loaded; a figure): the box follows its term.
 new ResizeObserver(() => shown && place(shown)).observe(document.body);

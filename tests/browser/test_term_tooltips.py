@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from chromium import CHROMIUM, FLAGS
 from support import sources
 
 TOOLTIP = "[role=tooltip]"
@@ -226,6 +227,31 @@ def test_on_touch_a_tap_on_an_acronym_shows_what_it_stands_for_and_a_second_tap_
     acronym.tap()
     phone.locator("article h1").tap()
     expect(tooltip).to_be_hidden()
+
+
+def test_on_touch_back_from_the_glossary_finds_the_definition_closed_and_a_tap_shows_it_again(server, browser: Browser):
+    """A phone keeps the page in its back/forward cache (Playwright turns the cache off:
+    this browser has it on): the box was still open over the text on the way back, and
+    one tap went to the glossary, as the second tap of a tapped term does."""
+    cached = browser.browser_type.launch(executable_path=CHROMIUM, args=FLAGS, ignore_default_args=["--disable-back-forward-cache"])
+    try:
+        phone = cached.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True).new_page()
+        phone.add_init_script("addEventListener('pageshow', (event) => { window.fromCache = event.persisted; })")
+        lesson(phone, server)
+        term = phone.locator("article a.glossary-term[href$='#latency']").first
+        term.tap()
+        expect(phone.get_by_role("tooltip")).to_be_visible()
+        term.tap()
+        phone.wait_for_url("**/glossary/#latency")
+        phone.go_back(wait_until="commit")  # a page from the cache fires no "load"
+        phone.wait_for_function("window.fromCache === true")  # the page as it was left, from the cache
+        expect(phone.get_by_role("tooltip")).to_be_hidden()
+        expect(term).not_to_have_attribute("aria-describedby", "term-tooltip")
+        term.tap()
+        expect(phone.get_by_role("tooltip")).to_be_visible()
+        assert phone.url.endswith("/lessons/08-caching/")
+    finally:
+        cached.close()
 
 
 def test_the_print_page_has_no_tooltip_script(server, watched):

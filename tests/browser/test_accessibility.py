@@ -59,3 +59,36 @@ def test_each_study_control_shows_the_keyboards_focus(browser, server, path: str
                 faint.append((name, style, width, colour))
     context.close()
     assert seen and faint == []
+
+
+# Where the focus is in the article, whether it is under the header or the shown "Back to
+# top" button: what it is, and its top and theirs; else null.
+FOCUS_COVERED = """() => {
+  const focused = document.activeElement;
+  if (!focused.closest("article")) return null;
+  const box = focused.getBoundingClientRect(), header = document.querySelector(".md-header").getBoundingClientRect();
+  const top = document.querySelector(".md-top");
+  const button = top && top.checkVisibility({ opacityProperty: true }) ? top.getBoundingClientRect() : null;
+  const underButton = button && box.top < button.bottom && box.bottom > button.top && box.right > button.left && box.left < button.right;
+  return box.top < header.bottom || underButton ? `${focused.textContent.trim().slice(0, 30)} at ${Math.round(box.top)} px` : "";
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_going_back_up_with_shift_tab_keeps_the_focus_clear_of_the_header_and_back_to_top(browser, server, width: int):
+    """Shift+Tab scrolled each link just into view: under the sticky header, and under
+    "Back to top", which going up shows (a term's definition then drew over the header)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/lessons/14-specialized-storage-paradigms/")
+    page.locator(".md-footer__link--prev").focus()
+    stops, covered = 0, []
+    while not page.evaluate("document.activeElement.closest('.md-header, .md-sidebar, .md-skip') !== null || document.activeElement === document.body"):
+        page.keyboard.press("Shift+Tab")
+        found = page.evaluate(FOCUS_COVERED)
+        stops += found is not None
+        if found:
+            covered.append(found)
+    context.close()
+    assert stops > 20
+    assert covered == []

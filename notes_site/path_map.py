@@ -1,8 +1,9 @@
 """The learning path as an inline SVG map, drawn by Graphviz at build time, and the
 same graph as a list for readers who do not see the map.
 
-No JavaScript at run time: the map is plain SVG whose colours come from the page's
-CSS (so it follows light and dark), and whose nodes link to their lessons.
+No JavaScript draws it at run time: the map is plain SVG whose colours come from the
+page's CSS (so it follows light and dark), and whose nodes link to their lessons
+(javascripts/learning-path.js only shows a focused node whole).
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@
 //   screen's browser never shows (a mouse has the title's own tooltip); a second tap
 //   closes it. It takes the keyboard's focus (notes_site gives it a tabindex), which
 //   shows it too: else only a mouse could read it. A mouse's press leaves it to the title.
-// - It sits under the term, or above it where there is no room, inside the viewport,
-//   and follows the term when the page's layout moves it.
+// - It sits under the term, or above it where there is no room, inside the viewport and
+//   the text's column, and follows the term when the page's layout moves it.
 const TERM = "a.glossary-term[data-summary]";
 const ACRONYM = "abbr[title]";
 const GAP = 6; // px between the term and its box
@@ -62,11 +62,14 @@ function place(link) {
   const lines = link.getClientRects();
   const first = lines[0], last = lines[lines.length - 1];
   const width = popup.offsetWidth, height = popup.offsetHeight;
-  const viewWidth = document.documentElement.clientWidth;
+  // Its right edge inside the text's column too: on a wide screen, not over the table of
+  // contents beside it.
+  const column = link.closest(".md-content")?.getBoundingClientRect();
+  const rightmost = Math.min(document.documentElement.clientWidth, column ? column.right : Infinity) - EDGE;
   const roomBelow = innerHeight - last.bottom, roomAbove = first.top;
   const below = roomBelow >= height + GAP + EDGE || roomBelow >= roomAbove;
   const anchor = below ? last : first;
-  const left = Math.max(EDGE, Math.min(anchor.left, viewWidth - EDGE - width));
+  const left = Math.max(EDGE, Math.min(anchor.left, rightmost - width));
   const top = below ? last.bottom + GAP : first.top - GAP - height;
   const origin = popup.offsetParent.getBoundingClientRect(); // what "left" and "top" count from
   popup.style.left = `${left - origin.left}px`;

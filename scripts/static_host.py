@@ -3,7 +3,10 @@
 Text is sent gzip'd when the client accepts it, and a missing page gets the
 site's 404.html with status 404.  Used by the browser tests and `make bench`.
 
-    python scripts/static_host.py site/ [--port 8000]
+    python scripts/static_host.py site/ [--port 8001]
+
+Its port is not `make serve`'s (8000): a built site's service worker keeps its pages
+for its address, and would answer there with pages that have no live reload.
 """
 
 from __future__ import annotations
@@ -81,10 +84,13 @@ def serve(root: Path, port: int = 0):
         httpd.server_close()
 
 
+BUILT_SITE_PORT = 8001
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path)
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=int, default=BUILT_SITE_PORT)
     args = parser.parse_args()
     with serve(args.root, args.port) as url:
         print(f"Serving {args.root} on {url}/ (Ctrl-C stops)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import struct
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import static_host
+from support import ROOT
 
 
 def test_a_client_that_leaves_mid_download_is_no_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
@@ -39,3 +41,10 @@ def test_another_error_is_still_reported(tmp_path: Path, capsys: pytest.CaptureF
             client.recv(1024)
     time.sleep(0.2)
     assert "ValueError: a bug of the host's own" in capsys.readouterr().err
+
+
+def test_a_built_site_is_served_apart_from_make_serve():
+    """A built site's service worker keeps its pages for its address: on `make serve`'s,
+    it answered with kept pages that have no live reload, which never saw an edit."""
+    serve_port = re.search(r"--dev-addr 127\.0\.0\.1:(\d+)", (ROOT / "Makefile").read_text())[1]
+    assert static_host.BUILT_SITE_PORT != int(serve_port)

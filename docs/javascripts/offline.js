@@ -15,7 +15,6 @@ function offerUpdate(workbox) {
   notice.className = "update-notice";
   notice.setAttribute("role", "status");
   const text = document.createElement("span");
-  text.textContent = NOTICE;
   const reload = document.createElement("button");
   reload.type = "button";
   reload.className = "md-button md-button--primary";
@@ -40,6 +39,11 @@ function offerUpdate(workbox) {
   });
   notice.append(text, " ", reload);
   document.body.append(notice);
+  // Its words once the status region is on the page: screen readers announce a change
+  // of a region they know, and may say nothing of one that arrives with its words.
+  setTimeout(() => {
+    text.textContent ||= NOTICE;
+  }, 250);
 }
 
 async function register() {

@@ -31,6 +31,12 @@ SETTLED_BEFORE_WORKBOX = """() => {
   const workbox = performance.getEntriesByType("resource").find((entry) => entry.name.endsWith("/workbox-window.prod.mjs"));
   return page.loadEventStart > 0 && workbox.startTime >= page.loadEventStart + 3000;
 }"""
+# The words the update notice's status region had when it came onto the page.
+NOTICE_ARRIVALS = """new MutationObserver((changes) => {
+  for (const change of changes) for (const node of change.addedNodes) {
+    if (node.getAttribute?.("role") === "status") window.noticeArrivedWith = node.firstChild.textContent;
+  }
+}).observe(document, { childList: true, subtree: true });"""
 PAGES = {"home": "", "glossary": "glossary/", "flashcards": "flashcards/", "learning path": "learning-path/"}
 
 
@@ -170,6 +176,7 @@ def test_a_new_deploy_is_offered_and_shows_after_reload_in_every_tab(browser: Br
     with context_of(browser) as context:
         errors = errors_of(context)
         context.add_init_script("addEventListener('notes:before-reload', () => sessionStorage.setItem('announced', 'yes'))")
+        context.add_init_script(NOTICE_ARRIVALS)
         page = context.new_page()
         with serve(site) as host:
             make_offline_ready(page, f"{host}/{lesson}")
@@ -183,6 +190,9 @@ def test_a_new_deploy_is_offered_and_shows_after_reload_in_every_tab(browser: Br
                 expect(tab.get_by_role("status").filter(has_text=NOTICE)).to_be_visible(timeout=20_000)
                 assert WORD not in tab.locator("article").inner_text()  # the kept version, until Reload
             assert violations(page, ".update-notice") == []
+            # A screen reader announces a change of a live region it knows: the region
+            # came first, empty, and its words after.
+            assert page.evaluate("window.noticeArrivedWith") == ""
             page.get_by_role("button", name="Reload").click()
             expect(page.locator("article")).to_contain_text(WORD)
             assert page.evaluate("sessionStorage.getItem('announced')") == "yes"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from support import sources
@@ -116,14 +117,20 @@ def test_a_missing_page_offers_search_and_the_way_home(server, watched):
     expect(page.locator(".md-search-result__item").first).to_contain_text("Quadtree")
 
 
-def test_every_tab_stop_before_the_content_is_visible(server, watched):
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_tab_stop_before_the_content_is_visible(server, watched, width: int):
+    """On a phone the search results area, off the screen until the search opens, took
+    the Tab after the search field, which closes it there."""
     page = watched.page
+    page.set_viewport_size({"width": width, "height": 800})
     page.goto(server + "/lessons/08-caching/")
     for _ in range(6):
         page.keyboard.press("Tab")
+        page.wait_for_timeout(400)  # what the stop opens or closes has moved (Material's transitions: 250 ms)
         focused = page.evaluate("""() => { const e = document.activeElement;
             const box = e.getBoundingClientRect(); const label = e.id && document.querySelector(`label[for="${e.id}"]`);
-            return [e.className, box.width * box.height > 0 || !!label] }""")
+            const seen = box.width * box.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+            return [e.className, seen || !!label] }""")
         assert focused[1], f"an invisible element takes a Tab stop: {focused[0]}"
 
 

@@ -1,5 +1,6 @@
 """The flashcard downloads, made from the built site after `mkdocs build`: an Anki deck
-and a CSV of the same cards for other flashcard apps, into site/downloads/.
+and a CSV of the same cards for other flashcard apps, and the glossary as JSON for
+other tools (glossary.json), into site/downloads/.
 
     python scripts/export_decks.py site/ [--config mkdocs.yml]
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import sys
 from collections.abc import Mapping
 from html import escape
@@ -32,7 +34,7 @@ from mkdocs.config import load_config
 from pygments.formatters import HtmlFormatter
 
 from notes_site.extension import catalog_of, mkdocs_settings
-from notes_site.glossary import Entry
+from notes_site.glossary import Entry, Use
 from notes_site.rendering import site_path
 
 NAME = "systemsexpert-notes"  # the downloads' file names, and the guids' namespace
@@ -229,6 +231,41 @@ def csv_text(entries: list[Entry], definitions: Mapping[str, str], summaries: Ma
     return out.getvalue()
 
 
+def lesson_place(use: Use, site_url: str) -> str:
+    """A lesson page on the published site (or from its root folder), at the term's
+    heading where it has one."""
+    page = site_path(use.lesson.path)
+    where = f"{page}#{use.anchor}" if use.anchor else page
+    return f"{site_url.rstrip('/')}/{where}" if site_url else where
+
+
+def glossary_json(
+    entries: list[Entry], definitions: Mapping[str, str], summaries: Mapping[str, str], site_url: str, glossary_page: str
+) -> str:
+    """Every term for other tools: its id (the glossary's anchor), name, other names,
+    short and full definitions (the site's HTML, and plain text), related terms, and
+    each lesson that teaches, repeats or mentions it."""
+    glossary = f"{site_url.rstrip('/')}/{site_path(glossary_page)}" if site_url else site_path(glossary_page)
+    terms = [
+        {
+            "id": entry.id,
+            "term": entry.name,
+            "aliases": list(entry.data.aliases),
+            "url": f"{glossary}#{entry.id}",
+            "summary": summaries[entry.id],
+            "definition": definitions[entry.id],
+            "definition_text": plain_text(definitions[entry.id]),
+            "see_also": list(entry.see_also),
+            "lessons": [
+                {"number": use.lesson.number, "title": use.lesson.title, "role": str(use.role), "url": lesson_place(use, site_url)}
+                for use in entry.uses
+            ],
+        }
+        for entry in entries
+    ]
+    return json.dumps({"terms": terms}, indent=2, ensure_ascii=False) + "\n"
+
+
 def write_decks(
     entries: list[Entry], definitions: Mapping[str, str], summaries: Mapping[str, str], site_url: str, out_dir: Path
 ) -> tuple[Path, Path]:
@@ -242,9 +279,9 @@ def write_decks(
     return apkg, table
 
 
-def export(site_dir: Path, config_file: Path) -> tuple[Path, Path]:
-    """The decks of the terms that mkdocs.yml's sources define, their definitions from
-    the built site, linking to its site_url."""
+def export(site_dir: Path, config_file: Path) -> tuple[Path, Path, Path]:
+    """The decks and glossary.json of the terms that mkdocs.yml's sources define, their
+    definitions from the built site, linking to its site_url."""
     config = load_config(str(config_file))
     settings = mkdocs_settings(config_file, config.mdx_configs)
     catalog = catalog_of(settings)
@@ -252,7 +289,11 @@ def export(site_dir: Path, config_file: Path) -> tuple[Path, Path]:
     page = settings["flashcards"]
     built = site_dir / site_path(page) / "index.html"
     definitions, summaries = built_definitions(built, page_base(site_url, page)), built_summaries(built)
-    return write_decks(list(catalog.entries), definitions, summaries, site_url, site_dir / "downloads")
+    entries = list(catalog.entries)
+    apkg, table = write_decks(entries, definitions, summaries, site_url, site_dir / "downloads")
+    terms = site_dir / "downloads" / "glossary.json"
+    terms.write_text(glossary_json(entries, definitions, summaries, site_url, settings["glossary"]), encoding="utf-8")
+    return apkg, table, terms
 
 
 def main() -> int:

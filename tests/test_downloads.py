@@ -149,6 +149,24 @@ def test_the_csv_has_each_definition_as_plain_text_too(site: Path):
         assert words(unmarked) == words(BeautifulSoup(html, "html.parser").get_text(" ")), row["name"]
 
 
+def test_glossary_json_holds_every_term_with_its_names_definitions_and_lessons(site: Path):
+    """For other tools (issue 3): each term as the glossary has it, its definitions the
+    site's own, every lesson that uses it, and addresses that lead to it."""
+    terms = json.loads((site / "downloads" / "glossary.json").read_text())["terms"]
+    entries, rows = sources().entries, {row["id"]: row for row in read_csv(site)}
+    glossary = BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser")
+    assert [term["id"] for term in terms] == [entry.id for entry in entries]
+    for term, entry in zip(terms, entries):
+        assert (term["term"], term["aliases"], term["see_also"]) == (entry.name, list(entry.data.aliases), list(entry.see_also))
+        assert (term["summary"], term["definition"], term["definition_text"]) == tuple(
+            rows[entry.id][field] for field in ("summary", "definition", "definition_text")
+        )
+        assert [(lesson["number"], lesson["role"]) for lesson in term["lessons"]] == [(use.lesson.number, use.role) for use in entry.uses]
+        assert term["lessons"][0]["url"].endswith(f"/#{entry.taught.anchor}")  # where it is taught
+        assert term["url"].endswith(f"glossary/#{entry.id}") and glossary.find(id=entry.id), entry.name
+    assert any(term["aliases"] for term in terms) and any(len(term["lessons"]) > 2 for term in terms)
+
+
 def test_plain_text_keeps_lists_numbers_code_and_notes_apart():
     html = (
         '<p>A <strong>format</strong> &amp; more</p>\n<ol start="3">\n<li>Third<ul>\n<li>deeper</li>\n</ul></li>\n'

@@ -78,6 +78,7 @@ class Catalog:
             marks = {
                 entry.id: Mark("a", {
                     "class": TERM_LINK_CLASS, "href": f"{glossary_href}#{entry.id}", "data-summary": summary[entry.id],
+                    **named(entry),
                 })
                 for entry in self.entries
             }
@@ -87,6 +88,13 @@ class Catalog:
             )
             self.marks_by_href[key] = marks
         return self.marks_by_href[key]
+
+
+def named(entry: Entry) -> dict[str, str]:
+    """The term's name, for the tooltip to show above its summary where a link's text
+    is another of its names ("DNS" of "DNS: Domain Name System", "HA" of "High
+    Availability"): a term with one name has none to add."""
+    return {"data-name": entry.name} if entry.names != (entry.name,) else {}
 
 
 @dataclass(frozen=True)

@@ -230,3 +230,17 @@ def test_a_definition_that_an_editors_note_corrects_needs_a_summary_of_its_own()
 
 def test_contributing_states_the_longest_a_summary_may_be():
     assert f"longer than {MOST_CHARACTERS} characters" in " ".join((ROOT / "CONTRIBUTING.md").read_text().split())
+
+
+def test_a_link_names_its_term_where_the_term_has_other_names(site: Path):
+    """A link's text may be another of its term's names ("DNS" of "DNS: Domain Name
+    System", "HA" of "High Availability"), and the summary alone never said which term
+    it is: such a term's links carry its name for the tooltip; a term of one name's do not."""
+    by_id = {entry.id: entry for entry in sources().entries}
+    named, unnamed = set(), set()
+    for page in (site / "lessons").rglob("index.html"):
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a.glossary-term"):
+            entry = by_id[link["href"].split("#")[1]]
+            (named if link.get("data-name") == entry.name else unnamed).add(entry.id)
+    assert named and unnamed and not named & unnamed
+    assert named == {id for id in named | unnamed if by_id[id].names != (by_id[id].name,)}

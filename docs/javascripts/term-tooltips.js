@@ -1,5 +1,6 @@
-// A term link's definition (notes_site marks a.glossary-term[data-summary]) in a box of
-// its own with role="tooltip", the one the link's aria-describedby names while it shows.
+// A term link's definition (notes_site marks a.glossary-term[data-summary], and its name
+// in data-name where it has others) in a box of its own with role="tooltip", the one the
+// link's aria-describedby names while it shows.
 // Loaded by lesson pages only (overrides/main.html). One box per page, made at first
 // use; listeners on the document only, so a page with many terms costs nothing at load.
 // - Hover or keyboard focus shows it; it stays while the pointer moves onto it, and
@@ -39,7 +40,14 @@ function show(link, byTap) {
   if (shown && shown !== link) shown.removeAttribute("aria-describedby");
   shown = link;
   tapped = byTap ? link : null;
-  tip.textContent = link.dataset.summary || link.title;
+  tip.replaceChildren(link.dataset.summary || link.title);
+  // A link whose text is another of the term's names ("DNS", "HA") says which term it is.
+  const name = link.dataset.name;
+  if (name && !link.textContent.trim().toLowerCase().startsWith(name.toLowerCase())) {
+    const title = document.createElement("strong");
+    title.textContent = name;
+    tip.prepend(title, " ");
+  }
   open.href = link.href || "";
   open.hidden = !byTap || !link.href; // an acronym has no entry to open
   link.setAttribute("aria-describedby", tip.id);

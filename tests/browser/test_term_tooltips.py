@@ -3,6 +3,8 @@ inside the viewport, by mouse, keyboard and touch (WCAG 1.4.13), named once."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -72,6 +74,22 @@ def test_hovering_shows_the_definition_which_stays_while_the_pointer_moves_onto_
     page.mouse.move(5, 300)
     expect(tooltip).to_be_hidden()
     assert watched.errors == [] and watched.off_origin == []
+
+
+def test_a_link_by_another_of_its_terms_names_shows_the_terms_name_above_its_summary(server, watched):
+    """"DNS" showed "Describes the entities and protocols…", never "Domain Name System";
+    "HA" never "High Availability". A link by the term's own name shows its summary alone."""
+    page = watched.page
+    lesson(page, server, "lessons/09-proxies")
+    tooltip = page.get_by_role("tooltip")
+    acronym = page.locator("article a.glossary-term[href$='#dns-domain-name-system']").first
+    assert acronym.text_content() == "DNS"
+    acronym.focus()
+    expect(tooltip.locator("strong")).to_have_text("DNS: Domain Name System")
+    expect(tooltip).to_have_text(re.compile(r"^DNS: Domain Name System Describes "))
+    expect(acronym).to_have_accessible_description(re.compile(r"^DNS: Domain Name System Describes "))
+    page.locator("article a.glossary-term[href$='#server']").first.focus()
+    expect(tooltip.locator("strong")).to_have_count(0)
 
 
 def test_the_keyboard_reaches_an_acronym_and_shows_what_it_stands_for(server, watched):

@@ -69,6 +69,9 @@ def render_entries(
     return "\n".join(out) + "\n"
 
 
+EDITORS_SUMMARY = "The line above is the editors' summary; the full definition is the lesson's own words."
+
+
 def entry_body(entry: Entry, summary: str, page: str, edit_url: str, names: dict[str, str], definition: str) -> str:
     """What follows an entry's name, as HTML."""
     # Search shows an entry's name and short definition; the full definition is found
@@ -81,6 +84,10 @@ def entry_body(entry: Entry, summary: str, page: str, edit_url: str, names: dict
     if also_called:
         body.append(f'<p class="glossary-also-called">Also called: {escape(", ".join(also_called))}</p>')
     body.append('<section class="glossary-entry" data-search-exclude>')
+    if entry.data.summary:
+        # Not the author's words, where the lesson's first sentence says too little or
+        # an Editor's note corrects it: said so, as an Editor's note is marked.
+        body.append(f'<p class="glossary-editorial">{EDITORS_SUMMARY}</p>')
     if definition:
         body.append(definition)
     if entry.see_also:

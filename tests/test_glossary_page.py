@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from notes_site.glossary_page import EDITORS_SUMMARY
 from support import ROOT, built_page, search_documents, sources, summaries
 
 
@@ -229,3 +230,13 @@ def test_an_entry_says_what_else_the_term_is_called_and_search_reads_it(site: Pa
     assert not {"cache", "sharding", "cache-eviction-policy", "ip-address"} & set(said)
     docs = {doc["location"]: doc["text"] for doc in search_documents(site)}
     assert "<p>Also called: HA</p>" in docs["glossary/#high-availability"]
+
+
+def test_a_short_definition_the_editors_wrote_is_said_to_be_theirs(site: Path):
+    """A `summary:` in a lesson's front matter is not the author's words (ACID's corrects
+    "A type of database"): the glossary says so under it, and of no other entry."""
+    glossary = BeautifulSoup((site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    marked = {note.find_parent("section").find_previous_sibling("h3")["id"] for note in glossary.select(".glossary-editorial")}
+    given = {entry.id for entry in sources().entries if entry.data.summary}
+    assert given and marked == given
+    assert all(note.get_text() == EDITORS_SUMMARY for note in glossary.select(".glossary-editorial"))

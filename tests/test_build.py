@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -306,3 +307,19 @@ def test_the_search_worker_is_one_file(site: Path):
     """The hook puts Material's worker into ours: search starts without a second fetch."""
     worker = (site / "javascripts/search-worker.js").read_text()
     assert "importScripts(new URL" not in worker and "QueryLexer" in worker
+
+
+def test_the_404_page_leads_home_and_to_search_on_a_project_sites_path(project: Path, tmp_path: Path):
+    """GitHub Pages serves a project site under its name, and the 404 page at any depth:
+    its links lost the path's leading "/", so "Go to the home page" and its search led
+    to another missing page below the one asked for."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.github.io/systemsexpert-notes/"}
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "site" / "404.html").read_text()
+    assert 'action="/systemsexpert-notes/"' in page
+    assert '<a href="/systemsexpert-notes/">Go to the home page</a>' in page
+    assert '<a href="/systemsexpert-notes/glossary/">glossary</a>' in page

@@ -234,7 +234,7 @@ self.postMessage = function (message) {
       retried = asked;
       // Its answer stands for this one, unless the reader has typed on meanwhile.
       setTimeout(function () {
-        if (lastQuery === asked) dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: again } }));
+        if (lastQuery === asked) dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: again, retry: true } }));
       });
       return;
     }
@@ -251,6 +251,8 @@ addEventListener("message", function (event) {
   var message = event.data;
   if (!message) return;
   if (message.type === QUERY && typeof message.data === "string") {
+    // The reader's own query, typed again ("latancy", then a space): tried again too.
+    if (!message.retry) retried = null;
     lastQuery = withoutStopWords(message.data);
     message.data = withSingulars(requireParts(lastQuery));
   }

@@ -190,6 +190,18 @@ def test_a_question_finds_first_what_its_words_name(home: Page, query: str, targ
     assert any(hits(first, one) for one in target.split("|")), first
 
 
+def test_a_typo_stays_forgiven_as_the_reader_types_on(home: Page):
+    """Its retry with typos allowed was made once per query: "latancy" found Latency,
+    and "latancy " (a space typed after it, the same query) found nothing."""
+    assert hits(search(home, "latancy")[0], "glossary:latency")
+    home.locator("input.md-search__input").press_sequentially(" ")
+    home.wait_for_timeout(500)  # answered, and retried if need be
+    results = home.locator("li.md-search-result__item")
+    expect(results.first).to_be_attached()
+    first = [path_and_anchor(href) for href in settled(home, results)[0]]
+    assert hits(first, "glossary:latency"), first
+
+
 @pytest.mark.parametrize("query", ["what is a reverse proxy", "what's a reverse proxy"])
 def test_a_questions_stop_words_are_not_marked_on_the_page_it_opens(home: Page, query: str):
     """Material marks each word of a result link's ?h= wherever it starts a word: "is a"

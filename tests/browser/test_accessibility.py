@@ -61,6 +61,28 @@ def test_each_study_control_shows_the_keyboards_focus(browser, server, path: str
     assert seen and faint == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_an_open_search_nor_on_the_page_a_result_opens(browser, server, scheme: str):
+    """The search results, and the words a result's page marks (?h=), were never checked:
+    their count, the marked words and a marked link fell short of 4.5:1, and a result's
+    code block scrolled without taking the focus."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "/lessons/19-configuration/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("config")
+    page.locator("li.md-search-result__item").first.wait_for()
+    page.wait_for_timeout(500)  # the list settled
+    found = {"search": Axe().run(page, context=".md-search").response["violations"]}
+    page.goto(server + "/glossary/?h=cache#cache")
+    page.wait_for_load_state("networkidle")
+    found["marked page"] = Axe().run(page).response["violations"]
+    context.close()
+    assert {where: [f"{v['id']}: {v['nodes'][0]['target']}" for v in violations] for where, violations in found.items()} == {
+        "search": [], "marked page": []
+    }
+
+
 # Where the focus is in the article, whether it is under the header or the shown "Back to
 # top" button: what it is, and its top and theirs; else null.
 FOCUS_COVERED = """() => {

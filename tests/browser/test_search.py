@@ -241,6 +241,8 @@ def test_a_query_with_no_result_says_so_on_a_wide_screen_too(home: Page):
 
 def test_search_is_driven_by_the_keyboard(home: Page):
     search(home, "quadtree")
+    # The count of results is a status, said as it changes: a screen reader heard none.
+    expect(home.get_by_role("status").filter(has_text=re.compile(r"^\d+ matching documents?$"))).to_have_count(1)
     home.keyboard.press("ArrowDown")
     focused = home.locator(":focus")
     expect(focused).to_have_class(re.compile("md-search-result__link"))

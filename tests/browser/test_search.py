@@ -257,6 +257,16 @@ def test_search_is_driven_by_the_keyboard(home: Page):
     expect(home).to_have_url(re.compile(re.escape(first.split("?")[0].lstrip("."))))
 
 
+def test_escape_shuts_the_search_and_gives_the_focus_back_where_it_was(home: Page):
+    """The focus went to the page's body, and the next Tab began again at the top."""
+    link = home.locator("article a[href]").nth(2)
+    link.focus()
+    search(home, "cache")
+    home.keyboard.press("Escape")
+    expect(home.locator("input.md-search__input")).not_to_be_focused()
+    expect(link).to_be_focused()
+
+
 DOCUMENTS = "/search/search_documents.json"
 FAILED = "Search could not be loaded. Type again to retry."
 META = ".md-search-result__meta"

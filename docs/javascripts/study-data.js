@@ -73,7 +73,10 @@ function createStore() {
     const aside = `${KEY}.kept-${new Date().toISOString()}`;
     if (!write(aside, text)) {
       readOnly = "your study data could not be copied aside before a change";
-      unread = "your saved study data could not be read, and is left as it is in this browser's storage";
+      // Nothing read of it: a backup would hold none of it (of an older one, all of it).
+      if (stored.kind === "unreadable" && isEmpty(stored.data)) {
+        unread = "your saved study data could not be read, and is left as it is in this browser's storage";
+      }
       notices.push(`Your saved study data could not be read (${stored.problems[0]}), and this browser refused to copy it aside, so this page saves nothing and leaves it as it is.`);
       return stored.data;
     }

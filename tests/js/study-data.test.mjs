@@ -291,6 +291,22 @@ test("a newer site's value is never written over; an unreadable one is kept asid
   assert.deepEqual(Object.keys(partly.data.cards), ["latency:reverse"]);
 });
 
+test("where a value cannot be copied aside, a backup is refused only if nothing of it was read", async () => {
+  localStorage.values.clear();
+  localStorage.setItem(KEY, "{broken");
+  localStorage.failing = true;
+  const broken = await openTab();
+  assert.match(broken.unread, /could not be read/);
+  localStorage.failing = false;
+  localStorage.values.clear();
+  localStorage.setItem(KEY, JSON.stringify({ version: 1, cards: { latency: card("2026-11-02T10:00:00.000Z") } }));
+  localStorage.failing = true;
+  const older = await openTab();
+  localStorage.failing = false;
+  assert.equal(older.unread, null); // read whole: a backup holds it
+  assert.deepEqual(Object.keys(older.data.cards), ["latency"]);
+});
+
 test("a backup file read for a restore gives its time, from which the backup reminder counts", () => {
   const { data, exportedAt } = readBackup(JSON.stringify(toBackup(sample(), new Date("2026-11-03T00:00:00Z"), "Europe/Paris")));
   assert.ok(data.cards.latency);

@@ -153,7 +153,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     printer = config.plugins.get("print-site")  # its page is written by now: it is the last plugin
     if printer and (print_page := Path(printer.print_page.file.abs_dest_path)).is_file():
         urls = {print_site_urls.get_page_key(url): get_relative_url(url, printer.print_page.url) for url in page_urls(site)}
-        print_page.write_text(without_acronym_tab_stops(links_off_the_print_page(print_page.read_text(), urls)))
+        print_page.write_text(links_off_the_print_page(print_page.read_text(), urls))
 
 
 # --- Helpers ---------------------------------------------------------------------
@@ -216,12 +216,6 @@ def links_off_the_print_page(html: str, urls: dict[str, str]) -> str:
         return f'href="{urls[key]}{rest if rest.startswith("?") else f"#{rest}" if rest else ""}"'
 
     return PLACE_LINK.sub(to_its_page, html)
-
-
-def without_acronym_tab_stops(html: str) -> str:
-    """The print page's acronyms without their Tab stop: it loads no script to show what
-    one stands for on the keyboard's focus, so each stop showed nothing."""
-    return html.replace('<abbr tabindex="0" ', "<abbr ")
 
 
 def without_print_site_assets(html: str) -> str:

@@ -68,7 +68,7 @@ class Catalog:
     def marks(self, glossary_href: str, setup: MarkdownSetup) -> dict[str, Mark]:
         """A link to each entry, with its summary for the tooltip that describes it
         (javascripts/term-tooltips.js); an <abbr> titled with its expansion for each
-        acronym, which the keyboard can reach. ``glossary_href`` is the glossary's
+        acronym (that script lets the keyboard reach it). ``glossary_href`` is the glossary's
         address on the built site, from the page (notes_site.rendering.page_url): the
         marks go on the page finished, and tests/test_build.py checks where each leads.
         Made once per glossary href (and Markdown setup)."""
@@ -82,10 +82,7 @@ class Catalog:
                 })
                 for entry in self.entries
             }
-            # Focusable, for the keyboard to show its expansion as a mouse's hover does.
-            marks.update(
-                (acronym, Mark("abbr", {"title": expansion, "tabindex": "0"})) for acronym, expansion in self.acronyms.items()
-            )
+            marks.update((acronym, Mark("abbr", {"title": expansion})) for acronym, expansion in self.acronyms.items())
             self.marks_by_href[key] = marks
         return self.marks_by_href[key]
 

@@ -47,7 +47,7 @@ DROPPED = (
     "a:empty"  # a link that only marks a place, such as a code line's: on an e-reader, a link to nothing
 )
 # Attributes for scripts, tooltips and the lightbox: nothing a reader sees.
-DROPPED_ATTRIBUTE_PREFIXES = ("data-", "aria-describedby", "tabindex")
+DROPPED_ATTRIBUTE_PREFIXES = ("data-", "aria-describedby")
 STYLESHEET = """\
 body { font-family: serif; line-height: 1.5; }
 h1, h2, h3, h4 { font-family: sans-serif; line-height: 1.25; }

@@ -181,7 +181,7 @@ class TestExactHtml(TestCase):
         self.assertMarkdownRenders(
             SMALL_LESSON + "Cache money, then LRU and LRU.\n\nThen a cache.\n",
             SMALL_PAGE_HEAD
-            + '<p>Cache money, then <abbr tabindex="0" title="Least-recently used">LRU</abbr> and LRU.</p>\n'
+            + '<p>Cache money, then <abbr title="Least-recently used">LRU</abbr> and LRU.</p>\n'
             + THEN_A_CACHE
             + PAGE_END,
         )
@@ -189,7 +189,7 @@ class TestExactHtml(TestCase):
     def test_each_mark_takes_the_place_of_its_words_among_the_elements_children(self) -> None:
         """Marks made in an element's own text and in the text after each inline element,
         several in one text, in a nested list: each where its words were, the rest kept."""
-        lru = '<abbr tabindex="0" title="Least-recently used">LRU</abbr>'
+        lru = '<abbr title="Least-recently used">LRU</abbr>'
         cases = {
             "A cache, then *some* latency and LRU after it, and `code` with a cache.\n":
                 f'<p>A {term("cache", "cache")}, then <em>some</em> {term("latency", "latency")} and {lru} after it,'

@@ -9,8 +9,9 @@
 //   term, or that link, goes there; a tap elsewhere closes it.
 // - An acronym's <abbr title> shows its expansion the same way on a tap, which a touch
 //   screen's browser never shows (a mouse has the title's own tooltip); a second tap
-//   closes it. It takes the keyboard's focus (notes_site gives it a tabindex), which
-//   shows it too: else only a mouse could read it. A mouse's press leaves it to the title.
+//   closes it. It takes the keyboard's focus (a Tab stop given here, where the script
+//   that shows it runs: not on the print page, nor in the EPUB), which shows it too:
+//   else only a mouse could read it. A mouse's press leaves it to the title.
 // - It sits under the term, or above it where there is no room, inside the viewport and
 //   the text's column, and follows the term when the page's layout moves it.
 const TERM = "a.glossary-term[data-summary]";
@@ -135,6 +136,8 @@ document.addEventListener("click", (event) => {
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && shown) hide();
 });
+
+document.querySelectorAll(`article ${ACRONYM}`).forEach((acronym) => { acronym.tabIndex = 0; });
 
 addEventListener("resize", () => shown && place(shown));
 // Back to a page from the browser's back/forward cache, left by a tapped term's second

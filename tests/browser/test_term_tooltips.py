@@ -280,6 +280,8 @@ def test_the_print_page_has_no_tooltip_script(server, watched):
     page.wait_for_load_state("networkidle")
     page.locator("a.glossary-term").first.hover()
     expect(page.locator(TOOLTIP)).to_have_count(0)
+    expect(page.locator("abbr[title]").first).to_be_attached()
+    expect(page.locator("abbr[tabindex]")).to_have_count(0)  # no Tab stop that would show nothing
 
 
 def test_a_printed_lesson_leaves_out_an_open_tooltip(server, watched):

@@ -179,12 +179,18 @@ def plain_lines(element: Tag) -> list[str]:
 # --- The notes -------------------------------------------------------------------------
 
 
+def lesson_place(use: Use, site_url: str) -> str:
+    """A lesson page on the published site (or from its root folder), at the term's
+    heading where it has one."""
+    page = site_path(use.lesson.path)
+    where = f"{page}#{use.anchor}" if use.anchor else page
+    return f"{site_url.rstrip('/')}/{where}" if site_url else where
+
+
 def lesson_url(entry: Entry, site_url: str) -> str:
     """Where the lesson that teaches the term defines it, on the published site (or
     from its root folder, without a site_url)."""
-    anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
-    page = site_path(entry.taught.lesson.path)
-    return f"{site_url.rstrip('/')}/{page}{anchor}" if site_url else f"{page}{anchor}"
+    return lesson_place(entry.taught, site_url)
 
 
 def lesson_name(entry: Entry) -> str:
@@ -229,14 +235,6 @@ def csv_text(entries: list[Entry], definitions: Mapping[str, str], summaries: Ma
             entry.name, html, summaries[entry.id], lesson_name(entry), entry.id, lesson_url(entry, site_url), plain_text(html),
         ))
     return out.getvalue()
-
-
-def lesson_place(use: Use, site_url: str) -> str:
-    """A lesson page on the published site (or from its root folder), at the term's
-    heading where it has one."""
-    page = site_path(use.lesson.path)
-    where = f"{page}#{use.anchor}" if use.anchor else page
-    return f"{site_url.rstrip('/')}/{where}" if site_url else where
 
 
 def glossary_json(

@@ -14,6 +14,8 @@
 //   else only a mouse could read it. A mouse's press leaves it to the title.
 // - It sits under the term, or above it where there is no room, inside the viewport and
 //   the text's column, and follows the term when the page's layout moves it.
+// - In the page's order it comes just after its term: after a tap, a screen reader's next
+//   swipe or the next Tab reaches "Open in the glossary", not the page's end.
 const TERM = "a.glossary-term[data-summary]";
 const ACRONYM = "abbr[title]";
 const GAP = 6; // px between the term and its box
@@ -32,12 +34,27 @@ function make() {
   open = document.createElement("a");
   open.textContent = "Open in the glossary";
   popup.append(tip, open);
-  (document.querySelector("main") || document.body).append(popup); // in a landmark, as all content
+}
+
+// Where the box goes in the page's order: after the term and the inline elements around
+// it (an <em>, whose style it would take), inside its paragraph, item or cell; but
+// after any box around it that cuts off what overflows (a wide table's scrolling
+// wrapper), which would cut it off.
+function placeAfter(link) {
+  let at = link;
+  while (at.parentElement && getComputedStyle(at.parentElement).display === "inline") at = at.parentElement;
+  for (let box = at.parentElement; box && box.tagName !== "ARTICLE"; box = box.parentElement) {
+    const style = getComputedStyle(box);
+    if (style.overflowX !== "visible" || style.overflowY !== "visible") at = box;
+  }
+  return at;
 }
 
 function show(link, byTap) {
   clearTimeout(leaving);
-  if (!popup || !popup.isConnected) make();
+  if (!popup) make();
+  const after = placeAfter(link);
+  if (after.nextSibling !== popup) after.after(popup);
   if (shown && shown !== link) shown.removeAttribute("aria-describedby");
   shown = link;
   tapped = byTap ? link : null;
@@ -114,9 +131,11 @@ document.addEventListener("focusin", (event) => {
   if (link && link !== shown) show(link, false);
 });
 
-// The pointer still on the term keeps it; not a tap's, whose :hover stays after it.
+// The pointer still on the term keeps it; not a tap's, whose :hover stays after it. The
+// focus moving on from "Open in the glossary", out of the box, closes it too.
 document.addEventListener("focusout", (event) => {
-  if (event.target === shown && !onBox(event.relatedTarget) && (tapped || !shown.matches(":hover"))) hide();
+  if (!shown || onBox(event.relatedTarget) || event.relatedTarget === shown) return;
+  if ((event.target === shown && (tapped || !shown.matches(":hover"))) || onBox(event.target)) hide();
 });
 
 document.addEventListener("click", (event) => {

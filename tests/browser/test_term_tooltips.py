@@ -220,14 +220,80 @@ def test_on_touch_the_glossary_link_opens_the_entry_and_a_tap_elsewhere_closes(s
 
 def test_on_touch_a_tapped_definition_closes_when_the_keyboard_moves_on(server, phone: Page):
     """A phone with a keyboard: the tapped term keeps :hover, which kept its box open
-    over the text as the focus went on."""
+    over the text as the focus went on. The next Tab stop is the box's own link, just
+    after the term; the one after that leaves the box, which closes."""
     lesson(phone, server)
     term = phone.locator("a.glossary-term[href$='#latency']").first
     term.tap()
     expect(phone.locator(TOOLTIP)).to_be_visible()
     term.focus()  # where the tap leaves it on a phone
     phone.keyboard.press("Tab")
+    expect(phone.locator(GLOSSARY_LINK)).to_be_focused()
+    expect(phone.locator(TOOLTIP)).to_be_visible()
+    phone.keyboard.press("Tab")
     expect(phone.locator(TOOLTIP)).to_be_hidden()
+
+
+# What a screen reader's swipes meet after a tapped term, in the page's order: its box (the
+# definition, then "Open in the glossary") before the rest of the term's sentence.
+AFTER_THE_TERM = """(term) => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+  walker.currentNode = term;
+  const met = [];
+  let node = term;
+  while (met.length < 3 && (node = walker.nextNode())) {
+    if (term.contains(node)) continue;
+    const text = node.nodeType === Node.TEXT_NODE && node.textContent.trim();
+    if (text && !node.parentElement.closest("a")) met.push(text.slice(0, 40));
+    else if (node.tagName === "A") met.push(`link: ${node.textContent}`);
+  }
+  return met;
+}"""
+
+
+def test_on_touch_a_tapped_terms_glossary_link_comes_next_in_the_reading_order(server, phone: Page):
+    """A screen reader swipes through the page in its order: the box was at the page's
+    end, so "Open in the glossary" came after everything else on the page."""
+    lesson(phone, server)
+    term = phone.locator("a.glossary-term[href$='#latency']").first
+    rest_of_the_text = term.evaluate(AFTER_THE_TERM)[0]
+    term.tap()
+    expect(phone.locator(TOOLTIP)).to_be_visible()
+    summary = term.get_attribute("data-summary")
+    assert term.evaluate(AFTER_THE_TERM) == [summary[:40], "link: Open in the glossary", rest_of_the_text]
+
+
+# A copy of a term put where no lesson has one yet: the box must fit any place.
+TERM_PUT = """([html, into]) => {
+  const term = document.querySelector("article a.glossary-term[href$='#latency']");
+  const block = document.createElement("div");
+  block.innerHTML = html;
+  document.querySelector("article h1").after(block.firstChild);
+  document.querySelector(into).append(term.cloneNode(true));
+}"""
+
+
+def test_a_terms_box_in_a_wide_tables_scrolling_wrapper_sits_after_it_not_cut_off(server, phone: Page):
+    lesson(phone, server)
+    table = '<div class="md-typeset__scrollwrap" id="put"><div class="md-typeset__table"><table><tr><td>Here: </td></tr></table></div></div>'
+    phone.evaluate(TERM_PUT, [table, "#put td"])
+    phone.locator("#put a.glossary-term").tap()
+    popup = phone.locator(".term-popup")
+    expect(popup).to_be_visible()
+    assert popup.evaluate("(popup) => popup.previousElementSibling.id") == "put"
+
+
+def test_a_terms_box_takes_no_style_of_the_text_around_the_term(server, phone: Page):
+    """In emphasis, in an admonition's bold title: the box sits after the emphasis, in
+    the title, and is neither bold nor italic."""
+    lesson(phone, server)
+    title = '<div class="admonition note"><p class="admonition-title" id="put">A title with <em id="emphasis">a term: </em></p></div>'
+    phone.evaluate(TERM_PUT, [title, "#emphasis"])
+    phone.locator("#put a.glossary-term").tap()
+    popup = phone.locator(".term-popup")
+    expect(popup).to_be_visible()
+    assert popup.evaluate("(popup) => popup.previousElementSibling.id") == "emphasis"
+    assert popup.evaluate("(popup) => [getComputedStyle(popup).fontStyle, getComputedStyle(popup).fontWeight]") == ["normal", "400"]
 
 
 def test_on_touch_a_tap_on_an_acronym_shows_what_it_stands_for_and_a_second_tap_closes_it(server, phone: Page):

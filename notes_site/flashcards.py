@@ -124,25 +124,35 @@ def render_deck(
     # excluded element's name, and the deck is made of <div>s.)
     out = ['<section class="flashcards" data-flashcards data-search-exclude markdown>', stash(STUDY_LAYOUT), "", OPTIONS, ""]
     # The cards as HTML that Markdown leaves alone: nothing in them is Markdown.
+    prompts = {entry.id: blanked(entry, summaries[entry.id]) for entry in entries}
+    asking: dict[str, list[Entry]] = {}
+    for entry in entries:
+        asking.setdefault(prompts[entry.id], []).append(entry)
     cards = []
     for entry in entries:
         summary = summaries[entry.id]
         definition = folded(definitions[entry.id], "flashcard", "The full definition") if says_more(entry, summary) else ""
-        cards.append(card(entry, summary, page, definition))
+        also_right = [other.name for other in asking[prompts[entry.id]] if other is not entry]
+        cards.append(card(entry, summary, prompts[entry.id], page, definition, also_right))
     out += [stash("\n".join(['<div class="flashcard-deck">', *cards, "</div>"]))]
     return "\n".join([*out, "", ACTIONS, "", "</section>"]) + "\n"
 
 
-def card(entry: Entry, summary: str, page: str, definition: str) -> str:
+def card(entry: Entry, summary: str, prompt: str, page: str, definition: str, also_right: list[str]) -> str:
+    """``prompt``: the question in reverse; ``also_right``: the other terms it asks for,
+    whose short definitions are the same ("A popular open-source time series database")."""
     lesson = entry.taught.lesson
     anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
+    # In reverse, the answer a student gave may be another term that fits as well.
+    others = " and ".join(f"<strong>{escape(name)}</strong>" for name in also_right)
     lines = [
         f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}">',
         # The question a heading, for a screen reader to go to: the prompt, shown in
         # reverse only, or the term (in reverse, the answer's first line).
-        f'<p class="flashcard-prompt" role="heading" aria-level="2">{escape(blanked(entry, summary))}</p>',
+        f'<p class="flashcard-prompt" role="heading" aria-level="2">{escape(prompt)}</p>',
         f'<p class="flashcard-front" role="heading" aria-level="2">{escape(entry.name)}</p>',
         '<div class="flashcard-back">',
+        *([f'<p class="flashcard-also-right">Also right: {others}, with the same definition</p>'] if also_right else []),
         f'<p class="flashcard-short">{escape(summary)}</p>',
         *([definition] if definition else []),
         f'<p class="flashcard-lesson"><a href="{escape(page_url(lesson.path, page) + anchor)}">'

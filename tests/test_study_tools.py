@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from notes_site.flashcards import blanked
+from notes_site.flashcards import blanked, render_deck
 from notes_site.glossary import build_glossary
 from notes_site.glossary_page import letter_ids
 from notes_site.lessons import parse_lesson
@@ -72,6 +72,54 @@ def test_a_reverse_card_blanks_a_name_inside_a_word_and_a_part_of_a_name(site: P
     assert prompts["google-cloud-storage"] == "… is a blob … service by …"
     assert prompts["high-availability"] == "Systems with particularly … levels of …, usually five nines (99.999%) or more"
     assert prompts["cache-hit"] == "When requested data is found in a …"
+
+
+def test_reverse_cards_that_ask_the_same_question_each_name_the_others_as_also_right(site: Path):
+    """InfluxDB and Prometheus have one short definition: a student who answers either
+    is right, and the back of each card says so (in reverse only: see the stylesheet)."""
+    asked: dict[str, list] = {}
+    for card in page(site, "flashcards").select("article .flashcard[data-term]"):
+        asked.setdefault(card.select_one(".flashcard-prompt").get_text(), []).append(card)
+    shared = [cards for cards in asked.values() if len(cards) > 1]
+    names = lambda cards: {card.select_one(".flashcard-front").get_text() for card in cards}
+    for cards in shared:
+        for card in cards:
+            line = card.select_one(".flashcard-back .flashcard-also-right")
+            assert line and {b.get_text() for b in line.select("strong")} == names(cards) - names([card])
+    alone = [card for cards in asked.values() if len(cards) == 1 for card in cards]
+    assert not any(card.select_one(".flashcard-also-right") for card in alone)
+
+
+TWO_TERMS_ONE_DEFINITION = """# Lesson 1: Time Series
+
+## Key Terms
+
+### InfluxDB
+
+A popular open-source time series database
+
+### Prometheus
+
+A popular open-source time series database
+
+### Graphite
+
+A tool that stores numeric time series data
+"""
+
+
+def test_a_reverse_card_whose_question_another_asks_too_names_it_as_also_right():
+    lesson, problems = parse_lesson(TWO_TERMS_ONE_DEFINITION, "lessons/01-time-series.md", "docs/lessons/01-time-series.md")
+    entries, found = build_glossary([lesson], letter_ids())
+    assert problems == found == []
+    summaries = summaries_of(entries, site_setup())
+    deck = BeautifulSoup(render_deck(entries, "flashcards.md", {e.id: "" for e in entries}, summaries, str), "html.parser")
+    also_right = {card["data-term"]: str(card.select_one(".flashcard-also-right")) for card in deck.select(".flashcard")}
+    assert also_right == {
+        "influxdb": '<p class="flashcard-also-right">Also right: <strong>Prometheus</strong>, with the same definition</p>',
+        "prometheus": '<p class="flashcard-also-right">Also right: <strong>InfluxDB</strong>, with the same definition</p>',
+        "graphite": "None",
+    }
 
 
 def test_the_flashcards_script_loads_on_that_page_only(site: Path):

@@ -269,10 +269,17 @@ def test_the_counts_are_not_read_aloud_at_each_grade(server, watched):
     assert page.locator(CURRENT).evaluate(live) is not None
 
 
+ALSO_RIGHT_SHOWN = "() => [...document.querySelectorAll('.flashcard-also-right')].map((line) => getComputedStyle(line).display !== 'none')"
+
+
 def test_the_reverse_direction_asks_for_the_term(server, watched):
     page = watched.page
     open_deck(page, server)
+    # The terms that answer a card's question as well: said in reverse only.
+    also_right = page.evaluate(ALSO_RIGHT_SHOWN)
+    assert not any(also_right)
     page.get_by_label("The term of a definition").check()
+    assert page.evaluate(ALSO_RIGHT_SHOWN) == [True] * len(also_right)
     card = page.locator(CURRENT)
     expect(card.locator(".flashcard-prompt")).to_be_visible()
     expect(card.locator(".flashcard-front")).to_be_hidden()

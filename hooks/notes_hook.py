@@ -18,6 +18,7 @@ the engine keeps, are in hooks/site_hook.py.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from pathlib import Path
@@ -68,6 +69,13 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_) -> str:
+    if "search" in page.meta and not isinstance(page.meta["search"], dict):
+        # The search plugin reads it as settings: it would stop the build with a traceback.
+        line = setting_line(page.file.abs_src_path, "search")
+        raise PluginError(
+            f"{os.path.relpath(page.file.abs_src_path)}:{line}: 'search:' holds settings, such as 'exclude: true' "
+            "on the line under it, indented: delete the line"
+        )
     lesson = catalog(config).by_path.get(page.file.src_uri)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))

@@ -25,7 +25,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from .outline import ADMONITION_TITLE, Heading, code_rows, heading_ids, headings
+from .outline import ADMONITION_TITLE, ATX, Heading, code_rows, heading_ids, headings
 from .source import Problem, Source, key_line, read_source
 
 PREREQUISITES = "Prerequisites"
@@ -173,22 +173,36 @@ def headings_without_space(lines: list[str], code: list[bool], first_line: int, 
     """Each line outside fenced code that starts "###Word": meant as a heading, shown as text."""
     return [
         Problem(path, first_line + row, f"'{line.strip()}' is not a heading: put a space after the '#', "
-                f"'{found.group(1)} {found.group(2).strip()}'")
+                f"'{found.group(1)} {found.group(2).strip()}', or, for a '#' of the text, write '\\{line.strip()}'")
         for row, line in enumerate(lines)
         if not code[row] and (found := HEADING_WITHOUT_SPACE.match(line))
     ]
 
 
 def odd_indents(lines: list[str], code: list[bool], first_line: int, path: str) -> list[Problem]:
-    """Each list item outside fenced code indented by other than a multiple of 4 spaces."""
-    problems = []
+    """Each list item outside fenced code indented by other than a multiple of 4 spaces,
+    or more than 4 deeper than the point above it: Python-Markdown shows either as more
+    text of the point above."""
+    problems, above = [], None  # the indent of the list item above, in the same list
     for row, line in enumerate(lines):
-        if not code[row] and (found := LIST_ITEM.match(line)) and len(found.group(1)) % 4:
-            spaces = len(found.group(1))
+        if code[row] or not line.strip():
+            continue
+        found = LIST_ITEM.match(line)
+        if not found:
+            above = above if line.startswith(" ") else None  # an item's own lines, or the list's end
+            continue
+        spaces = len(found.group(1))
+        if spaces % 4:
             problems.append(Problem(
                 path, first_line + row, f"'{line.strip()}' is indented {spaces} spaces: a sub-point is indented 4 spaces "
                 f"under its point (a list nests only at 4), so give it {spaces // 4 * 4 + 4}",
             ))
+        elif above is not None and spaces > above + 4:
+            problems.append(Problem(
+                path, first_line + row, f"'{line.strip()}' is indented {spaces} spaces, {spaces - above} more than the point "
+                f"above it, which shows it as that point's text: a sub-point goes 4 spaces deeper, so give it {above + 4}",
+            ))
+        above = spaces
     return problems
 
 
@@ -197,11 +211,12 @@ def lists_without_blank_line(lines: list[str], code: list[bool], first_line: int
     as more of the paragraph's text. (Under a list item's line it is the list's next item.)"""
     problems, block_start, in_list = [], 0, False
     for row, line in enumerate(lines):
-        if code[row] or not line.strip():
+        # A heading is a block of its own, even with no blank line under it.
+        if code[row] or not line.strip() or ATX.match(line):
             block_start, in_list = row + 1, False
             continue
         item = LIST_ITEM.match(line)
-        if item and len(item.group(1)) < 4 and row > block_start and not in_list and not lines[block_start].startswith("#"):
+        if item and len(item.group(1)) < 4 and row > block_start and not in_list:
             problems.append(Problem(
                 path, first_line + row,
                 f"'{line.strip()}' starts a list right under a line of text, which shows it as text: put a blank line above it",
@@ -225,6 +240,9 @@ def placeholder_left(source: Source, path: str) -> list[Problem]:
     described as not written."""
     problems = []
     search = source.meta.get("search")
+    if "search" in source.meta and not isinstance(search, dict):
+        # Material's search plugin reads it as settings: anything else stops the build.
+        problems.append(Problem(path, key_line(source, "search"), "'search:' holds settings, such as 'exclude: true' on the line under it, indented: delete the line"))
     if isinstance(search, dict) and search.get("exclude"):
         problems.append(Problem(path, key_line(source, "search"), "a written lesson is kept out of search: delete 'search: exclude: true'"))
     if UNWRITTEN.search(str(source.meta.get("description", ""))):

@@ -119,6 +119,15 @@ def test_bad_front_matter_fails_the_build(project: Path, tmp_path: Path):
     assert f"{LESSON}:3: front matter is not valid YAML" in result.stderr
 
 
+def test_search_set_to_a_value_not_its_settings_stops_the_build_naming_its_line(project: Path, tmp_path: Path):
+    """Material's search plugin read `search: true` as its settings: a traceback."""
+    path = project / LESSON
+    path.write_text(path.read_text().replace("---\n", "---\nsearch: true\n", 1))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert f"{LESSON}:2: 'search:' holds settings, such as 'exclude: true' on the line under it" in result.stderr
+
+
 # The page of a lesson not written yet, for its number and title (every such lesson is
 # this page: test_an_unwritten_lesson_is_the_placeholder_page).
 PLACEHOLDER = (Path(__file__).parent / "fixtures" / "lessons" / "placeholder.md").read_text()

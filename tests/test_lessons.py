@@ -76,6 +76,15 @@ def test_an_unwritten_lesson_says_so_in_its_front_matter():
          "'- its sub-point' is indented 2 spaces: a sub-point is indented 4 spaces under its point (a list nests only at 4), so give it 4"),
         (HEAD + "## Notes from the video\n\nA line of text\n- a point\n", 6,
          "'- a point' starts a list right under a line of text, which shows it as text: put a blank line above it"),
+        (HEAD + "## Key Terms\n\n### Cache\nA line of its definition\n- a point\n", 7,
+         "'- a point' starts a list right under a line of text, which shows it as text: put a blank line above it"),
+        (HEAD + "## Notes from the video\n\n- a point\n        - its sub-point\n", 6,
+         "'- its sub-point' is indented 8 spaces, 8 more than the point above it, which shows it as that point's text: "
+         "a sub-point goes 4 spaces deeper, so give it 4"),
+        ("---\nsearch: true\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 2,
+         "'search:' holds settings, such as 'exclude: true' on the line under it, indented: delete the line"),
+        (HEAD + "## Notes from the video\n\n#1 tip: a line\n", 5,
+         "'#1 tip: a line' is not a heading: put a space after the '#', '# 1 tip: a line', or, for a '#' of the text, write '\\#1 tip: a line'"),
         ("---\nstatus: unwritten\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 2,
          "the lesson is written but still says 'status: unwritten', which keeps it out of search and the downloads: delete the line"),
         ("---\nterms:\n  Cache: {aliases: x}\n---\n" + HEAD + "## Key Terms\n\n### Cache\n\nx\n", 3,
@@ -87,7 +96,8 @@ def test_an_unwritten_lesson_says_so_in_its_front_matter():
     ids=["title-form", "title-level", "title-number", "near-miss-key-terms", "near-miss-prerequisites",
          "section-order", "bold-name", "code-name", "empty-name", "no-definition", "deep-heading",
          "empty-section", "second-title", "data-for-unknown-term", "unknown-data-field", "empty-data", "near-miss-front-matter-key",
-         "unknown-section", "heading-without-space", "two-space-sub-point", "list-under-text", "written-but-unwritten", "data-not-a-list",
+         "unknown-section", "heading-without-space", "two-space-sub-point", "list-under-text",
+         "list-under-a-terms-line", "sub-point-two-levels-deep", "search-not-settings", "hash-of-the-text", "written-but-unwritten", "data-not-a-list",
          "control-character-name", "control-character-alias"],
 )
 def test_a_broken_lesson_names_its_file_line_and_fix(text, line, message):

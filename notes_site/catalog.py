@@ -238,8 +238,20 @@ def read_acronyms(page: Source, entries: list[Entry], problems: list[Problem]) -
         elif entry:
             problems.append(Problem(
                 page.path, key_line(page, str(acronym), start),
-                f"acronym '{acronym}' is a name of the term '{entry.name}', which links it: remove it from 'acronyms:'",
+                f"acronym '{acronym}' is a name of the term '{entry.name}' ({name_line(entry, str(acronym))}), which links it: "
+                "remove it from 'acronyms:'" + (", or from the term's aliases" if is_alias(entry, str(acronym)) else ""),
             ))
         else:
             acronyms[str(acronym)] = expansion
     return acronyms
+
+
+def is_alias(entry: Entry, name: str) -> bool:
+    return any(Phrase.of(alias.lower()) == Phrase.of(name.lower()) for alias in entry.data.aliases)
+
+
+def name_line(entry: Entry, name: str) -> str:
+    """Where the lessons give an entry this name: its aliases' line, or its heading's."""
+    lesson = entry.taught.lesson
+    line = entry.data.aliases_line if is_alias(entry, name) else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
+    return f"{lesson.shown_path}:{line}"

@@ -99,6 +99,14 @@ def teacher(defined: list[tuple[Lesson, Term]], problems: list[Problem]) -> tupl
             f"({first[0].shown_path}:{first[1].line}): a term is taught once, so move this "
             "one under '## Prerequisites' (or rename it if it is another term)",
         ))
+    in_lesson: dict[str, Term] = {}
+    for lesson, term in defined:
+        earlier = in_lesson.setdefault(lesson.path, term)
+        if earlier is not term and not (earlier.section == term.section == KEY_TERMS):  # two key terms: named above
+            problems.append(Problem(
+                lesson.shown_path, term.line,
+                f"'{term.name}' is already a term of this lesson, at line {earlier.line}: delete one of the two",
+            ))
     for lesson, term in defined:
         if term.data != TermData() and lesson != first[0]:  # a second copy in its lesson is named above
             problems.append(Problem(
@@ -113,9 +121,12 @@ def check_prerequisites_spelled(
 ) -> None:
     """A prerequisite that no lesson teaches, named almost as a term that one does
     ("Througput"): a typo, which would make a glossary entry of its own."""
-    taught = [key for key, (_, term) in teaching.items() if term.section == KEY_TERMS]
+    taught = {key: term for key, (_, term) in teaching.items() if term.section == KEY_TERMS}  # in order, looked up at once
     for key, defined in grouped.items():
-        near = next((other for other in taught if is_near_miss(key, other)), None) if key not in taught else None
+        name = defined[0][1].name
+        near = next(
+            (other for other, meant in taught.items() if is_near_miss(key, other) or is_plural_of(name, meant.name)), None
+        ) if key not in taught else None
         if near:
             lesson, term = defined[0]
             where, meant = teaching[near]
@@ -127,12 +138,21 @@ def check_prerequisites_spelled(
 
 def is_near_miss(key: str, other: str) -> bool:
     """Two names a typed letter apart ("througput", "throughput"), or two in a long
-    name; not one that only adds an ending ("https", "caches"), another name, nor an
-    acronym's length, 3 letters or fewer, where one letter makes another ("gpu", "cpu")."""
+    name; not one that only adds an ending ("https", or a plural: is_plural_of), another
+    name, nor an acronym's length, 3 letters or fewer, where one letter makes another ("gpu", "cpu")."""
     most = 2 if len(other) > 10 else 1
     if min(len(key), len(other)) <= 3 or abs(len(key) - len(other)) > most or key.startswith(other) or other.startswith(key):
         return False  # most pairs, at no cost
     return edit_distance(key, other) <= most
+
+
+def is_plural_of(name: str, other: str) -> bool:
+    """One name the other's plural, either way round ("Servers", "Server"; "Proxies",
+    "Proxy"): the same term. Not an acronym's own capital ("HTTPS", "HTTP")."""
+    short, long = sorted((name, other), key=len)
+    if short.endswith("y") and long == short[:-1] + "ies":
+        return True
+    return long[: len(short)].lower() == short.lower() and long[len(short) :] in ("s", "es")
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -56,7 +56,33 @@ def read_source(text: str, path: str) -> tuple[Source, list[Problem]]:
     block = YAML_RE.match(text)
     front_matter = block.group(1) if block and meta else ""
     problems = [] if meta or not text.startswith("---") else front_matter_problems(text, path)
+    problems += repeated_keys(front_matter, path)
     return Source(path, body, first_body_line, meta, front_matter), problems
+
+
+def repeated_keys(front_matter: str, path: str) -> list[Problem]:
+    """A key given twice in one mapping: YAML keeps the last, and the first is lost
+    without a word."""
+    if not front_matter:
+        return []
+    problems, mappings, seen = [], [yaml.compose(front_matter, Loader=yaml.SafeLoader)], set()
+    while mappings:
+        node = mappings.pop()
+        if id(node) in seen:  # a YAML alias: its node is walked once
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            mappings += node.value
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        first: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 2  # the block starts on the file's line 2
+            if isinstance(key, yaml.ScalarNode) and first.setdefault(key.value, line) != line:
+                problems.append(Problem(path, line, f"'{key.value}' is given twice here (first at line {first[key.value]}): "
+                                        "YAML keeps only this one, so merge the two"))
+            mappings.append(value)
+    return sorted(problems, key=lambda problem: problem.line)
 
 
 def front_matter_problems(text: str, path: str) -> list[Problem]:

@@ -128,13 +128,17 @@ def test_the_hook_and_the_scripts_take_docs_dir_from_beside_mkdocs_yml(tmp_path:
     ("front_matter", "line", "message"),
     [
         ("acronyms: [LRU]", 2, "'acronyms:' maps each acronym to what it stands for"),
-        ("acronyms:\n  CACHE: Not an acronym", 3, "acronym 'CACHE' is a name of the term 'Cache', which links it: remove it from 'acronyms:'"),
+        ("acronyms:\n  CACHE: Not an acronym", 3,
+         "acronym 'CACHE' is a name of the term 'Cache' (docs/lessons/02-caching.md:9), which links it: remove it from 'acronyms:'"),
+        ("acronyms:\n  SDS: Stored data store", 3,
+         "acronym 'SDS' is a name of the term 'Cache' (docs/lessons/02-caching.md:3), which links it: "
+         "remove it from 'acronyms:', or from the term's aliases"),
         ('acronyms:\n  "L\\0RU": Least-recently used', 2, "acronym 'L\\x00RU' has a control character: delete it"),
     ],
-    ids=["not-a-mapping", "a-term-name", "control-character"],
+    ids=["not-a-mapping", "a-term-name", "an-alias", "control-character"],
 )
 def test_a_broken_acronym_is_named_with_the_glossary_page_and_its_line(front_matter: str, line: int, message: str):
-    lesson = ("lessons/02-caching.md", b"# Lesson 2: Caching\n\n## Key Terms\n\n### Cache\n\nA store of data that is read fast.\n")
+    lesson = ("lessons/02-caching.md", b"---\nterms:\n  Cache: {aliases: [SDS]}\n---\n# Lesson 2: Caching\n\n## Key Terms\n\n### Cache\n\nA store of data that is read fast.\n")
     glossary = f"---\n{front_matter}\n---\n\n# Glossary\n\n[GLOSSARY]\n".encode()
     made = catalog.make_catalog("docs", (lesson,), "glossary.md", glossary)
     assert [str(problem) for problem in made.problems] == [f"docs/glossary.md:{line}: {message}"]

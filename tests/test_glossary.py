@@ -92,6 +92,22 @@ def test_a_key_term_twice_in_one_lesson_is_named_once():
     assert len(problems) == 1 and "'Hit' is already a key term of Lesson 3" in problems[0], problems
 
 
+def test_a_prerequisite_named_as_a_key_terms_plural_is_a_problem_but_not_an_acronyms_letter():
+    plural = "# Lesson 3: More\n\n## Prerequisites\n\n### Latencies\n\nx\n\n### RPCS\n\ny\n"
+    more = "# Lesson 4: Even More\n\n## Key Terms\n\n### RPC\n\nA remote call\n"
+    _, problems = glossary(plural, more)
+    assert problems == [
+        "docs/lessons/03-more.md:5: prerequisite 'Latencies' looks like 'Latency', a key term of Lesson 1: "
+        "spell it as that heading does, or it becomes a glossary entry of its own"
+    ]
+
+
+def test_a_term_twice_in_one_lesson_as_a_prerequisite_is_named_at_its_second_heading():
+    twice = "# Lesson 3: More\n\n## Prerequisites\n\n### Latency\n\nx\n\n### Latency\n\ny\n"
+    _, problems = glossary(twice)
+    assert problems == ["docs/lessons/03-more.md:9: 'Latency' is already a term of this lesson, at line 5: delete one of the two"]
+
+
 def test_an_alias_that_is_another_terms_name_is_named_at_its_own_line():
     aliased = "---\nterms:\n  Hit:\n    see_also: [Cache]\n    aliases:\n      - latency\n---\n# Lesson 3: More\n\n## Key Terms\n\n### Hit\n\nx\n"
     _, problems = glossary(aliased)

@@ -34,3 +34,12 @@ def test_a_byte_that_is_not_utf8_names_its_line():
     text, problems = decode(b"# Lesson 1: X\n\ncaf\xe9\n", "docs/lessons/01-x.md")
     assert text is None
     assert str(problems[0]).startswith("docs/lessons/01-x.md:3: byte 0xe9 is not UTF-8: save the file as UTF-8")
+
+
+def test_a_key_given_twice_in_one_mapping_is_named_at_its_second_line():
+    """YAML keeps the last: the first block's data was lost without a word."""
+    text = "---\nterms:\n  Latency:\n    see_also: [Throughput]\n  Latency:\n    aliases: [lag]\n  Cache:\n    aliases: [x]\n---\n# Title\n"
+    _, problems = read_source(text, "docs/lessons/06.md")
+    assert [str(p) for p in problems] == [
+        "docs/lessons/06.md:5: 'Latency' is given twice here (first at line 3): YAML keeps only this one, so merge the two"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -111,18 +112,38 @@ def test_ci_runs_the_readme_commands_and_deploys_main_only():
 def test_the_deployed_site_and_the_reviewers_preview_hold_every_download(upload: str):
     """Only `make pdf` makes the PDF that the home and flashcards pages link to; the
     preview a reviewer downloads was built by `make build`, so its PDF link was dead."""
-    job = next(job for job in workflow("ci.yml")["jobs"].values() if any(step.get("uses", "").startswith(f"{upload}@") for step in job["steps"]))
+    uploads_the_site = lambda step: step.get("uses", "").startswith(f"{upload}@") and step["with"]["path"] == "site/"
+    job = next(job for job in workflow("ci.yml")["jobs"].values() if any(map(uploads_the_site, job["steps"])))
     steps = job["steps"]
-    at = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith(f"{upload}@"))
-    assert steps[at]["with"]["path"] == "site/"
+    at = next(i for i, step in enumerate(steps) if uploads_the_site(step))
     builds = [step["run"] for step in steps[:at] if "run" in step and "make " in step["run"]]
     assert builds[-1] == "make pdf"  # the site, then its decks, EPUB and PDF into site/downloads/
     assert job["env"]["CHROMIUM"]
 
 
+def test_a_failed_run_keeps_the_term_links_as_built_for_a_contributor_with_no_setup():
+    """An edit made on GitHub changes the term links: the new snapshot is there to commit."""
+    from test_term_links import BUILT_SNAPSHOT
+
+    steps = workflow("ci.yml")["jobs"]["test"]["steps"]
+    tested = next(i for i, step in enumerate(steps) if step.get("run") == "make test")
+    kept = steps[tested + 1]
+    assert kept["if"] == "failure()" and kept["uses"].startswith("actions/upload-artifact@")
+    assert (kept["with"]["name"], ROOT / kept["with"]["path"]) == ("term-links", BUILT_SNAPSHOT)
+
+
 def test_the_link_check_runs_weekly():
     links = workflow("links.yml")
     assert "schedule" in links[True]
+
+
+def test_the_weekly_link_check_leaves_links_into_the_project_to_the_build():
+    """Its lychee, run offline on its own arguments, as the weekly job runs it: the pages'
+    links to the downloads, which only a build makes, failed it every week."""
+    step = next(step for step in workflow("links.yml")["jobs"]["links"]["steps"] if "lychee-action" in step.get("uses", ""))
+    lychee = Path(sys.executable).with_name("lychee")  # installed beside this Python
+    result = subprocess.run([str(lychee), "--offline", *shlex.split(step["with"]["args"])], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_dependabot_groups_updates_with_a_cooldown():

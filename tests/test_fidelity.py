@@ -56,6 +56,7 @@ NOTES_SECTION = "'My notes to the video' is the section every lesson calls 'Note
 ADDED_SECTION = "the 'Notes from the video' heading that every lesson has (these notes had none)"
 LAZY_NUMBERS = "'1.' lines the preview runs into the paragraph above; the site numbers them as a list"
 MOVED_TERM = "a term the notes define after the key terms, moved among the terms"
+NO_LINK = "an editors' word after a 'Link:' that the notes leave empty"
 CHANGED = {
     "lessons/01": {
         " -> notes from the video": ADDED_SECTION,
@@ -124,6 +125,7 @@ CHANGED = {
         "domani -> domain": SPELLING,
         "a zzalsdlkdjkl -> ": DROPPED_NOISE,
         "custominzation -> customization": SPELLING,
+        " -> the notes give none": NO_LINK,
     },
     "lessons/11": {
         "occuring -> occurring": SPELLING,
@@ -187,9 +189,13 @@ CHANGED = {
         "everytime -> every time": SPELLING,
         "ppeers -> peers": SPELLING,
     },
+    "lessons/18": {
+        " -> the notes give none": NO_LINK,
+    },
     "lessons/19": {
         "buttom -> button": SPELLING,
         "responsiblity -> responsibility": SPELLING,
+        " -> the notes give none": NO_LINK,
     },
     "writing-notes/index.html": {
         "vscode stuff -> writing notes in markdown": "the page's title",

@@ -23,6 +23,7 @@ from .lessons import Lesson
 # What Graphviz writes before the <svg> element, and the sizes in points it gives it.
 PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+GRAPHVIZ_NAME = re.compile(r"<title>[^<]*</title>\n?")
 FONT = "Helvetica,Arial,sans-serif"
 FONT_POINTS = 12
 SMALLEST_TEXT_PX = 12  # the map shrinks with the page, never its text below this
@@ -49,14 +50,17 @@ def draw_map(lessons: list[Lesson], path: dict[int, tuple[int, ...]], href: Call
     for lesson in lessons:
         for earlier in path[lesson.number]:
             if earlier in numbers:
-                graph.add_edge(f"lesson-{earlier}", f"lesson-{lesson.number}")
+                graph.add_edge(f"lesson-{earlier}", f"lesson-{lesson.number}", id=f"map-lesson-{earlier}-to-{lesson.number}")
     # The starting points in one column, in course order, Lesson 1 on top.
     starts = [f"lesson-{lesson.number}" for lesson in lessons if not path[lesson.number]]
     graph.add_subgraph(starts, rank="same")
     for above, below in zip(starts, starts[1:]):
-        graph.add_edge(above, below, style="invis")
+        graph.add_edge(above, below, style="invis", id=f"map-{above}-above-{below}")
     with stderr_without(FONTCONFIG_NOISE):
         svg = PROLOGUE.sub("", graph.draw(format="svg", prog="dot").decode())
+    # Graphviz names each group by its node's or edge's own name ("lesson-3->lesson-7"),
+    # which a screen reader reads out before the links' names.
+    svg = GRAPHVIZ_NAME.sub("", svg)
     # As wide as the column allows, up to its own size; on a narrow screen it scrolls
     # sideways rather than shrink its text below SMALLEST_TEXT_PX.
     width, height = (float(v) * 4 / 3 for v in SIZE.search(svg).groups())  # points to pixels

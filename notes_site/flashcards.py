@@ -65,7 +65,7 @@ OPTIONS = """\
 <label><input type="radio" name="flashcards-direction" value="forward" checked> The definition of a term</label>
 <label><input type="radio" name="flashcards-direction" value="reverse"> The term of a definition</label>
 </fieldset>
-<p class="flashcards-new-per-day"><label for="flashcards-new-per-day">New cards a day</label>
+<p class="flashcards-new-per-day"><label for="flashcards-new-per-day">New cards a day, each direction</label>
 <input type="number" id="flashcards-new-per-day" min="0" step="1" value="20">
 <span class="flashcards-new-per-day-alert" role="alert"></span></p>
 </div>

@@ -217,8 +217,9 @@ def link_related(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
         for name in entry.data.see_also:
             other = by_name.get(Phrase.of(name.lower()))
             if other is None or other is entry:
-                why = "is this term itself" if other else "names no term"
-                problems.append(Problem(entry.taught.lesson.shown_path, entry.data.line, f"see_also '{name}' of '{entry.name}' {why}"))
+                problems.append(Problem(entry.taught.lesson.shown_path, entry.data.line, f"see_also '{name}' of '{entry.name}' " + (
+                    "is this term itself: delete it" if other else f"names no term: {name_to_write(name, entries)}"
+                )))
                 continue
             related[entry.id].add(other.id)
             related[other.id].add(entry.id)
@@ -226,6 +227,12 @@ def link_related(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
     linked = [(entry, tuple(sorted(related[entry.id], key=order.get))) for entry in entries]
     # A copy only of the few entries whose related terms change: replace() is slow.
     return [entry if entry.see_also == see_also else replace(entry, see_also=see_also) for entry, see_also in linked]
+
+
+def name_to_write(name: str, entries: list[Entry]) -> str:
+    """What to write instead of a name that names no term: the one it is a letter from, if any."""
+    near = next((e.name for e in entries for n in e.names if is_near_miss(name.lower(), n.lower())), None)
+    return f"write '{near}'" if near else "write a term's name as its heading gives it, or an alias, or delete it"
 
 
 # --- Checks across lessons ---------------------------------------------------------

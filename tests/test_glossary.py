@@ -162,10 +162,11 @@ def test_an_entry_is_its_short_definition_then_the_full_one_folded_and_related_t
 
 
 def test_see_also_must_name_another_term():
-    _, problems = glossary("---\nterms:\n  More:\n    see_also: [Nothing, more]\n---\n# Lesson 3: More\n\n## Key Terms\n\n### More\n\nA term that names others\n")
+    _, problems = glossary("---\nterms:\n  More:\n    see_also: [Nothing, more, Latncy]\n---\n# Lesson 3: More\n\n## Key Terms\n\n### More\n\nA term that names others\n")
     assert problems == [
-        "docs/lessons/03-more.md:3: see_also 'Nothing' of 'More' names no term",
-        "docs/lessons/03-more.md:3: see_also 'more' of 'More' is this term itself",
+        "docs/lessons/03-more.md:3: see_also 'Nothing' of 'More' names no term: write a term's name as its heading gives it, or an alias, or delete it",
+        "docs/lessons/03-more.md:3: see_also 'more' of 'More' is this term itself: delete it",
+        "docs/lessons/03-more.md:3: see_also 'Latncy' of 'More' names no term: write 'Latency'",
     ]
 
 

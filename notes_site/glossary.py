@@ -143,6 +143,8 @@ def is_near_miss(key: str, other: str) -> bool:
     most = 2 if len(other) > 10 else 1
     if min(len(key), len(other)) <= 3 or abs(len(key) - len(other)) > most or key.startswith(other) or other.startswith(key):
         return False  # most pairs, at no cost
+    if len(set(key) ^ set(other)) > 2 * most:
+        return False  # an edit changes at most two of the letters used: most of the rest
     return edit_distance(key, other) <= most
 
 

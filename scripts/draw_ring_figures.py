@@ -31,6 +31,9 @@ MORE_FOR_A = {**THREE_EACH, "A": (5.0, 74.0, 140.0, 215.0, 265.0)}
 # Each server's colour, a role of the palette.
 COLOURS = {"A": "blue", "B": "orange", "C": "green", "D": "purple", "E": "red"}
 SIZE, CENTRE, RADIUS = 440, 220, 150
+# Text sizes, in the figure's units: at 320 px a figure is shown 288 px wide, where 17
+# units are 11 px (tests/browser/test_figures.py).
+TEXT, TITLE_TEXT = 17, 20
 
 
 @dataclass(frozen=True)
@@ -112,32 +115,33 @@ def render(title: str, points: list[Point], palette: dict[str, str]) -> str:
         )
         cx, cy = xy(angle, RADIUS)
         parts.append(
-            f'<rect x="{fmt(cx - 13)}" y="{fmt(cy - 13)}" width="26" height="26" rx="4" '
+            f'<rect x="{fmt(cx - 14)}" y="{fmt(cy - 14)}" width="28" height="28" rx="4" '
             f'fill="{paper}" stroke="{ink}" stroke-width="2"/>'
         )
         parts.append(
-            f'<text x="{fmt(cx)}" y="{fmt(cy + 5)}" text-anchor="middle" font-size="14" '
+            f'<text x="{fmt(cx)}" y="{fmt(cy + 6)}" text-anchor="middle" font-size="{TEXT}" '
             f'fill="{ink}">{name}</text>'
         )
     for point in points:
         px, py = xy(point.angle, RADIUS)
         parts.append(
-            f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="15" fill="{colours[point.server]}"/>'
+            f'<circle cx="{fmt(px)}" cy="{fmt(py)}" r="16" fill="{colours[point.server]}"/>'
         )
         parts.append(
-            f'<text x="{fmt(px)}" y="{fmt(py + 5)}" text-anchor="middle" font-size="14" '
+            f'<text x="{fmt(px)}" y="{fmt(py + 6)}" text-anchor="middle" font-size="{TEXT}" '
             f'font-weight="bold" fill="{paper}">{point.server}</text>'
         )
     parts.append(
-        f'<text x="{CENTRE}" y="{CENTRE - 6}" text-anchor="middle" font-size="14" '
+        f'<text x="{CENTRE}" y="{CENTRE - 16}" text-anchor="middle" font-size="{TEXT}" '
         f'fill="{ink}">clockwise</text>'
     )
+    for row, line in enumerate(("circles: servers", "squares: clients")):  # two lines: one is too wide for the ring
+        parts.append(
+            f'<text x="{CENTRE}" y="{CENTRE + 14 + row * 22}" text-anchor="middle" font-size="{TEXT}" '
+            f'fill="{muted}">{line}</text>'
+        )
     parts.append(
-        f'<text x="{CENTRE}" y="{CENTRE + 14}" text-anchor="middle" font-size="13" '
-        f'fill="{muted}">circles: servers · squares: clients</text>'
-    )
-    parts.append(
-        f'<text x="{CENTRE}" y="{SIZE + 22}" text-anchor="middle" font-size="16" '
+        f'<text x="{CENTRE}" y="{SIZE + 24}" text-anchor="middle" font-size="{TITLE_TEXT}" '
         f'fill="{ink}">{title}</text>'
     )
     parts.append("</svg>")

@@ -30,7 +30,9 @@
 //    "more on this page": "cache" shows the glossary's Cache before Cache Hit, and "HA"
 //    the entry "Also called: HA" (notes_site/glossary_page.py) before SHA.
 // 7. A question's stop words are left out, but for its last word, which may be a word
-//    still being typed, and so is the ending of "what's": the index has no stop words,
+//    still being typed, where no word before it is of its own ("what is a" keeps "a";
+//    "what does cdn stand for" drops "for", which found "forward" first); and so is
+//    the ending of "what's": the index has no stop words,
 //    so Material's trailing wildcard made "a" of "what is a cdn" find every word that
 //    starts with an "a", which ranked SLA and DNS above CDN and marked every "a" of the
 //    page it opened.
@@ -51,8 +53,12 @@ function withoutStopWords(query) {
   // An apostrophe parts words, in the index as in the query: "what's" would ask for an
   // "s" too, which Material's wildcard makes every word that starts with one.
   var words = query.replace(/([a-z])['‘’](?:s|re|ve|ll|d|m|t)(?![a-z])/gi, "$1").trim().split(/\s+/);
+  var isStopWord = function (word) { return /^[a-z]+$/i.test(word) && !self.lunr.stopWordFilter(word.toLowerCase()); };
+  // The last word is kept as it may be still being typed, unless the query has words
+  // of its own before it: "for" of "what does cdn stand for" found "forward" first.
+  var named = words.slice(0, -1).some(function (word) { return !isStopWord(word); });
   return words.filter(function (word, index) {
-    return index === words.length - 1 || !/^[a-z]+$/i.test(word) || self.lunr.stopWordFilter(word.toLowerCase());
+    return !isStopWord(word) || (index === words.length - 1 && !named);
   }).join(" ");
 }
 

@@ -190,6 +190,14 @@ def test_a_question_finds_first_what_its_words_name(home: Page, query: str, targ
     assert any(hits(first, one) for one in target.split("|")), first
 
 
+def test_a_questions_last_stop_word_is_left_out_after_words_of_its_own(home: Page):
+    """Kept as a word still being typed, "for" found "forward": Forward Proxy came
+    before CDN in the glossary's result, and Lesson 9 before Lesson 8."""
+    results = search(home, "what does cdn stand for")
+    assert results[0][:2] == ["/glossary/", "/glossary/#content-delivery-network"], results[0]
+    assert hits(results[1], "lesson:8"), results[1]
+
+
 def test_a_typo_stays_forgiven_as_the_reader_types_on(home: Page):
     """Its retry with typos allowed was made once per query: "latancy" found Latency,
     and "latancy " (a space typed after it, the same query) found nothing."""

@@ -27,8 +27,9 @@
 //    "proxy"; and "caching" the cache, "sharded" sharding (Material's English index has
 //    no stemmer, and its trailing wildcard only finds longer words).
 // 6. A section named as the query is its page's first result, never folded under
-//    "more on this page": "cache" shows the glossary's Cache before Cache Hit, and "HA"
-//    the entry "Also called: HA" (notes_site/glossary_page.py) before SHA.
+//    "more on this page": "cache" and "caching" show the glossary's Cache before Cache
+//    Hit, "IP" the entry "IP - Internet Protocol" before IP Packet, and "HA" the entry
+//    "Also called: HA" (notes_site/glossary_page.py) before SHA.
 // 7. A question's stop words are left out, but for its last word, which may be a word
 //    still being typed, where no word before it is of its own ("what is a" keeps "a";
 //    "what does cdn stand for" drops "for", which found "forward" first); and so is
@@ -105,15 +106,29 @@ function otherNames(text) {
   return line ? line[1].split(", ") : [];
 }
 
-function isNamed(doc, query) {
-  return [doc.title || ""].concat(otherNames(doc.text || "")).some(function (name) { return isTitled(name, query); });
+// A title that names a term twice, as notes_site.names reads it: "IP - Internet
+// Protocol", "DNS: Domain Name System", "SLA (Service-level agreement)".
+var NAMED_TWICE = [/^(.+?) \((.+)\)$/, /^([^:]+): (.+)$/, /^(.+?) - (.+)$/];
+
+function titleNames(title) {
+  for (var i = 0; i < NAMED_TWICE.length; i++) {
+    var both = NAMED_TWICE[i].exec(title);
+    if (both) return [title, both[1], both[2]];
+  }
+  return [title];
 }
 
-// A title that is the query, word for word, but for plurals: "caches" is "Cache".
+function isNamed(doc, query) {
+  return titleNames(doc.title || "").concat(otherNames(doc.text || "")).some(function (name) { return isTitled(name, query); });
+}
+
+// A title that is the query, word for word, but for plurals and a verb's form:
+// "caches" and "caching" are "Cache".
 function isTitled(title, query) {
   var said = wordsOf(query), words = wordsOf(title);
   return said.length === words.length && said.every(function (word, index) {
     var mine = forms(words[index]);
+    if (/^[a-z]{4,}e$/.test(words[index])) mine = mine.concat(words[index].slice(0, -1)); // "cache": "cach" of "caching"
     return forms(word).some(function (form) { return mine.indexOf(form) !== -1; });
   });
 }

@@ -198,6 +198,19 @@ def test_a_questions_last_stop_word_is_left_out_after_words_of_its_own(home: Pag
     assert hits(results[1], "lesson:8"), results[1]
 
 
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("IP", "ip-internet-protocol"),  # a term's short name: IP Packet came first
+        ("SQL", "sql-structured-query-language"),  # SQL Database came first
+        ("caching", "cache"),  # a verb's form of its name: Cache Eviction Policy came first
+    ],
+)
+def test_a_terms_short_name_or_a_verbs_form_of_it_shows_its_entry_first_in_the_glossarys_result(home: Page, query: str, entry: str):
+    glossary = next(result for result in search(home, query) if result[0] == "/glossary/")
+    assert glossary[1] == f"/glossary/#{entry}", glossary[:4]
+
+
 def test_a_typo_stays_forgiven_as_the_reader_types_on(home: Page):
     """Its retry with typos allowed was made once per query: "latancy" found Latency,
     and "latancy " (a space typed after it, the same query) found nothing."""

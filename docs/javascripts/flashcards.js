@@ -166,7 +166,10 @@ function study(root) {
       current.classList.add("is-current");
       finished.textContent = "";
     } else {
-      const limit = held ? ` ${held} new cards wait for the next days (${store.data.settings.new_per_day} a day).` : "";
+      // Where the limit holds them (a reset forgets the cards, not the day's reviews), how to study more.
+      const limit = held
+        ? ` ${held} new cards wait for the next days (${store.data.settings.new_per_day} a day: raise "New cards a day" to study more now).`
+        : "";
       finished.textContent = later
         ? `Nothing more to study here for now.${limit} The next card is due ${when(later.at, now)}.`
         : `Nothing ${held ? "more " : ""}to study here${held ? " today" : ""}.${limit}`;

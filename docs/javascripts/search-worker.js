@@ -128,7 +128,7 @@ function isTitled(title, query) {
   var said = wordsOf(query), words = wordsOf(title);
   return said.length === words.length && said.every(function (word, index) {
     var mine = forms(words[index]);
-    if (/^[a-z]{4,}e$/.test(words[index])) mine = mine.concat(words[index].slice(0, -1)); // "cache": "cach" of "caching"
+    if (/^[a-z]{4,}e$/.test(words[index])) mine = mine.concat(words[index].slice(0, -1)); // "cache" less its "e": what "caching" asks for
     return forms(word).some(function (form) { return mine.indexOf(form) !== -1; });
   });
 }

@@ -747,7 +747,9 @@ def test_new_cards_a_day_are_limited_and_the_setting_is_kept(watched, server):
     grade(page, "4")
     grade(page, "4")  # Easy: due in days, so none is shown ahead of time
     expect(page.locator(".flashcards-counts")).to_have_text("Due now: 0 · Later today: 0 · New: 0")
-    expect(page.locator(".flashcards-finished")).to_contain_text(f"{total - 2} new cards wait for the next days (2 a day)")
+    expect(page.locator(".flashcards-finished")).to_contain_text(
+        f'{total - 2} new cards wait for the next days (2 a day: raise "New cards a day" to study more now).'
+    )
     page.reload()
     expect(page.get_by_label("New cards a day")).to_have_value("2")
     assert study(page)["settings"]["new_per_day"] == 2

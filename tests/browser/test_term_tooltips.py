@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from chromium import CHROMIUM, FLAGS
 from support import sources
@@ -273,25 +273,27 @@ TERM_PUT = """([html, into]) => {
 }"""
 
 
-def test_a_terms_box_in_a_wide_tables_scrolling_wrapper_sits_after_it_not_cut_off(server, phone: Page):
+def tapped_copy(phone: Page, server: str, html: str, into: str) -> Locator:
+    """The box of a copy of a term put into ``html`` (whose element #put holds it), tapped."""
     lesson(phone, server)
-    table = '<div class="md-typeset__scrollwrap" id="put"><div class="md-typeset__table"><table><tr><td>Here: </td></tr></table></div></div>'
-    phone.evaluate(TERM_PUT, [table, "#put td"])
+    phone.evaluate(TERM_PUT, [html, into])
     phone.locator("#put a.glossary-term").tap()
     popup = phone.locator(".term-popup")
     expect(popup).to_be_visible()
+    return popup
+
+
+def test_a_terms_box_in_a_wide_tables_scrolling_wrapper_sits_after_it_not_cut_off(server, phone: Page):
+    table = '<div class="md-typeset__scrollwrap" id="put"><div class="md-typeset__table"><table><tr><td>Here: </td></tr></table></div></div>'
+    popup = tapped_copy(phone, server, table, "#put td")
     assert popup.evaluate("(popup) => popup.previousElementSibling.id") == "put"
 
 
 def test_a_terms_box_takes_no_style_of_the_text_around_the_term(server, phone: Page):
     """In emphasis, in an admonition's bold title: the box sits after the emphasis, in
     the title, and is neither bold nor italic."""
-    lesson(phone, server)
     title = '<div class="admonition note"><p class="admonition-title" id="put">A title with <em id="emphasis">a term: </em></p></div>'
-    phone.evaluate(TERM_PUT, [title, "#emphasis"])
-    phone.locator("#put a.glossary-term").tap()
-    popup = phone.locator(".term-popup")
-    expect(popup).to_be_visible()
+    popup = tapped_copy(phone, server, title, "#emphasis")
     assert popup.evaluate("(popup) => popup.previousElementSibling.id") == "emphasis"
     assert popup.evaluate("(popup) => [getComputedStyle(popup).fontStyle, getComputedStyle(popup).fontWeight]") == ["normal", "400"]
 

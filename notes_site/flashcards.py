@@ -128,25 +128,30 @@ def render_deck(
     asking: dict[str, list[Entry]] = {}
     for entry in entries:
         asking.setdefault(prompts[entry.id], []).append(entry)
+    # Each term's place in the lesson that teaches it: new cards come in that order.
+    teaching = {entry.taught.lesson.number: entry.taught.lesson for entry in entries}
+    place = {(number, term.anchor): index for number, lesson in teaching.items() for index, term in enumerate(lesson.terms)}
     cards = []
     for entry in entries:
         summary = summaries[entry.id]
         definition = folded(definitions[entry.id], "flashcard", "The full definition") if says_more(entry, summary) else ""
         also_right = [other.name for other in asking[prompts[entry.id]] if other is not entry]
-        cards.append(card(entry, summary, prompts[entry.id], page, definition, also_right))
+        order = place.get((entry.taught.lesson.number, entry.taught.anchor), 0)
+        cards.append(card(entry, summary, prompts[entry.id], page, definition, also_right, order))
     out += [stash("\n".join(['<div class="flashcard-deck">', *cards, "</div>"]))]
     return "\n".join([*out, "", ACTIONS, "", "</section>"]) + "\n"
 
 
-def card(entry: Entry, summary: str, prompt: str, page: str, definition: str, also_right: list[str]) -> str:
+def card(entry: Entry, summary: str, prompt: str, page: str, definition: str, also_right: list[str], order: int) -> str:
     """``prompt``: the question in reverse; ``also_right``: the other terms it asks for,
-    whose short definitions are the same ("A popular open-source time series database")."""
+    whose short definitions are the same ("A popular open-source time series database");
+    ``order``: the term's place in its lesson."""
     lesson = entry.taught.lesson
     anchor = f"#{entry.taught.anchor}" if entry.taught.anchor else ""
     # In reverse, the answer a student gave may be another term that fits as well.
     others = " and ".join(f"<strong>{escape(name)}</strong>" for name in also_right)
     lines = [
-        f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}">',
+        f'<div class="flashcard" data-term="{entry.id}" data-lesson="{lesson.number}" data-order="{order}">',
         # The question a heading, for a screen reader to go to: the prompt, shown in
         # reverse only, or the term (in reverse, the answer's first line).
         f'<p class="flashcard-prompt" role="heading" aria-level="2">{escape(prompt)}</p>',

@@ -139,7 +139,7 @@ function study(root) {
     const byTime = (a, b) => a.at - b.at;
     due.sort(byTime);
     ahead.sort(byTime);
-    fresh.sort((a, b) => a.dataset.lesson - b.dataset.lesson); // stable: A to Z within a lesson
+    fresh.sort((a, b) => a.dataset.lesson - b.dataset.lesson || a.dataset.order - b.dataset.order); // as the lessons teach them
     const allowed = Math.max(0, store.data.settings.new_per_day - newSeenToday(now));
     const today = fresh.slice(0, allowed);
     const soon = ahead.filter((item) => item.at - now <= LEARN_AHEAD_MS);
@@ -255,10 +255,18 @@ function study(root) {
       if (target.closest("a, button, summary, select, input")) return;
       event.preventDefault(); // Space would scroll
       showAnswer();
-    } else if (GRADES[event.key] && revealed) {
+    } else if (gradeOf(event) && revealed) {
       event.preventDefault();
-      grade(Number(event.key));
+      grade(gradeOf(event));
     }
+  }
+
+  // A grade's number: the key's own, or the place of a key 1 to 4 on the top row or the
+  // keypad, where the top row gives other characters (AZERTY: "&", "é", '"', "'").
+  function gradeOf(event) {
+    if (GRADES[event.key]) return Number(event.key);
+    const place = /^(?:Digit|Numpad)([1-4])$/.exec(event.code);
+    return place ? Number(place[1]) : 0;
   }
 
   // The second click of a double click (or tap) on "Show answer" lands on what took its

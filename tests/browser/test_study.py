@@ -106,6 +106,36 @@ def test_space_or_enter_reveals_and_1_to_4_grade(server, watched):
     assert watched.errors == []
 
 
+def test_a_keyboard_whose_top_row_types_other_characters_grades_by_the_keys_place(server, watched):
+    """AZERTY's top row types "&", "é", '"' and "'" without Shift: a grade needed Shift."""
+    page = watched.page
+    open_deck(page, server)
+    term = current_term(page)
+    page.keyboard.press(" ")
+    press = "([key, code]) => document.body.dispatchEvent(new KeyboardEvent('keydown', {key, code, bubbles: true, cancelable: true}))"
+    page.evaluate(press, ["&", "Digit1"])
+    expect(page.locator(CURRENT).locator(".flashcard-back")).to_be_hidden()
+    assert [(card, rating) for card, _, rating, *_ in saved(page)["reviews"]] == [(term, 1)]  # Again
+    assert current_term(page) != term
+    assert watched.errors == []
+
+
+def test_a_lessons_new_cards_come_in_the_order_it_teaches_them(server, watched):
+    """They came A to Z: Lesson 3's Client, Client Server Model, DNS, IP Address..."""
+    page, catalog = watched.page, sources()
+    lesson = next(lesson for lesson in catalog.lessons if sum(e.taught.lesson is lesson for e in catalog.entries) >= 3)
+    taught = {entry.taught.anchor: entry.id for entry in catalog.entries if entry.taught.lesson is lesson}
+    expected = [taught[term.anchor] for term in lesson.terms if term.anchor in taught]
+    page.goto(f"{server}/flashcards/?lesson={lesson.number}")
+    expect(page.locator(".flashcards.is-ready")).to_be_visible()
+    shown = []
+    for _ in expected:
+        shown.append(current_term(page))
+        page.keyboard.press(" ")
+        page.keyboard.press("4")  # Easy: due in days, out of the way
+    assert shown == expected
+
+
 def test_each_grade_schedules_the_interval_its_button_shows(server, watched):
     """FSRS's fuzz spreads the intervals of cards learnt together: the interval shown on
     "Easy" when the answer shows is the one that "Easy" then gives the card."""

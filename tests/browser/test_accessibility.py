@@ -101,6 +101,10 @@ FOCUS_COVERED = """() => {
 }"""
 
 
+# The focused element, for a message: its tag, class and first words.
+FOCUSED = "(() => { const a = document.activeElement; return a === document.body ? 'body' : `${a.tagName}.${a.className} ${(a.textContent || '').trim().slice(0, 30)}`; })()"
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_going_back_up_with_shift_tab_keeps_the_focus_clear_of_the_header_and_back_to_top(browser, server, width: int):
     """Shift+Tab scrolled each link just into view: under the sticky header, and under
@@ -109,13 +113,14 @@ def test_going_back_up_with_shift_tab_keeps_the_focus_clear_of_the_header_and_ba
     page = context.new_page()
     page.goto(server + "/lessons/14-specialized-storage-paradigms/")
     page.locator(".md-footer__link--prev").focus()
-    stops, covered = 0, []
+    stops, covered, path = 0, [], [page.evaluate(FOCUSED)]
     while not page.evaluate("document.activeElement.closest('.md-header, .md-sidebar, .md-skip') !== null || document.activeElement === document.body"):
         page.keyboard.press("Shift+Tab")
+        path.append(page.evaluate(FOCUSED))
         found = page.evaluate(FOCUS_COVERED)
         stops += found is not None
         if found:
             covered.append(found)
     context.close()
-    assert stops > 20
+    assert stops > 20, path[:6]  # where the focus went: once in some 15 runs it never reached the lesson
     assert covered == []

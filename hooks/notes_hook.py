@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from notes_site.catalog import TERM_LINK_CLASS, Catalog, NoSuchFolder
 from notes_site.describe import lesson_description
 from notes_site.extension import catalog_of, mkdocs_settings
+from notes_site.lessons import SEARCH_NOT_SETTINGS
 
 ENGINE = "notes_site.extension"  # the term engine's name in mkdocs.yml
 # A section that search skips (data-search-exclude) and that holds no other section and
@@ -72,10 +73,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, **_)
     if "search" in page.meta and not isinstance(page.meta["search"], dict):
         # The search plugin reads it as settings: it would stop the build with a traceback.
         line = setting_line(page.file.abs_src_path, "search")
-        raise PluginError(
-            f"{os.path.relpath(page.file.abs_src_path)}:{line}: 'search:' holds settings, such as 'exclude: true' "
-            "on the line under it, indented: delete the line"
-        )
+        raise PluginError(f"{os.path.relpath(page.file.abs_src_path)}:{line}: {SEARCH_NOT_SETTINGS}")
     lesson = catalog(config).by_path.get(page.file.src_uri)
     if lesson:
         page.meta.setdefault("description", lesson_description(lesson))

@@ -253,5 +253,4 @@ def is_alias(entry: Entry, name: str) -> bool:
 def name_line(entry: Entry, name: str) -> str:
     """Where the lessons give an entry this name: its aliases' line, or its heading's."""
     lesson = entry.taught.lesson
-    line = entry.data.aliases_line if is_alias(entry, name) else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
-    return f"{lesson.shown_path}:{line}"
+    return f"{lesson.shown_path}:{entry.data.aliases_line if is_alias(entry, name) else entry.term.line}"

@@ -128,15 +128,13 @@ def render_deck(
     asking: dict[str, list[Entry]] = {}
     for entry in entries:
         asking.setdefault(prompts[entry.id], []).append(entry)
-    # Each term's place in the lesson that teaches it: new cards come in that order.
-    teaching = {entry.taught.lesson.number: entry.taught.lesson for entry in entries}
-    place = {(number, term.anchor): index for number, lesson in teaching.items() for index, term in enumerate(lesson.terms)}
     cards = []
     for entry in entries:
         summary = summaries[entry.id]
         definition = folded(definitions[entry.id], "flashcard", "The full definition") if says_more(entry, summary) else ""
         also_right = [other.name for other in asking[prompts[entry.id]] if other is not entry]
-        order = place.get((entry.taught.lesson.number, entry.taught.anchor), 0)
+        # New cards come in the order their lessons teach them.
+        order = entry.taught.lesson.terms.index(entry.term)
         cards.append(card(entry, summary, prompts[entry.id], page, definition, also_right, order))
     out += [stash("\n".join(['<div class="flashcard-deck">', *cards, "</div>"]))]
     return "\n".join([*out, "", ACTIONS, "", "</section>"]) + "\n"

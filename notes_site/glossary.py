@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .lessons import KEY_TERMS, Lesson, Term, TermData, term_key
-from .names import Finder, Phrase, names_of
+from .names import Finder, Phrase, is_capitals, names_of, singulars
 from .outline import ADMONITION_TITLE, code_rows
 from .source import Problem
 
@@ -63,6 +63,11 @@ class Entry:
     @property
     def uses(self) -> tuple[Use, ...]:
         return (self.taught, *self.also)
+
+    @property
+    def term(self) -> Term:
+        """The term as the lesson that teaches it gives it: its heading's line, its place."""
+        return next(term for term in self.taught.lesson.terms if term.anchor == self.taught.anchor)
 
 
 # --- Building --------------------------------------------------------------------
@@ -150,11 +155,10 @@ def is_near_miss(key: str, other: str) -> bool:
 
 def is_plural_of(name: str, other: str) -> bool:
     """One name the other's plural, either way round ("Servers", "Server"; "Proxies",
-    "Proxy"): the same term. Not an acronym's own capital ("HTTPS", "HTTP")."""
+    "Proxy"), as the term links read plurals: the same term. Not an acronym's own
+    capital ("HTTPS", "HTTP")."""
     short, long = sorted((name, other), key=len)
-    if short.endswith("y") and long == short[:-1] + "ies":
-        return True
-    return long[: len(short)].lower() == short.lower() and long[len(short) :] in ("s", "es")
+    return not is_capitals(long.split()[-1]) and short.lower() in singulars(long)[1:]
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -262,10 +266,8 @@ def check_ids_unique(entries: list[Entry], taken_ids: dict[str, str], problems: 
     for entry in entries:
         user = taken.setdefault(entry.id, f"the term '{entry.name}'")
         if user != f"the term '{entry.name}'":
-            lesson = entry.taught.lesson
-            line = next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
             problems.append(Problem(
-                lesson.shown_path, line,
+                entry.taught.lesson.shown_path, entry.term.line,
                 f"term '{entry.name}' would have the glossary id '#{entry.id}', which {user} "
                 f"already has: give it another, '### {entry.name} {{ #another-id }}', or rename it",
             ))
@@ -294,7 +296,7 @@ def check_summaries(entries: Iterable[Entry], summaries: Mapping[str, str]) -> l
         if why is None:
             continue
         lesson = entry.taught.lesson
-        line = entry.data.summary_line if given else next(t.line for t in lesson.terms if t.anchor == entry.taught.anchor)
+        line = entry.data.summary_line if given else entry.term.line
         source = "its 'summary:'" if given else "its definition's first sentence"
         fix = "rewrite its 'summary:'" if given else "give the term a 'summary:' in the front matter"
         problems.append(Problem(

@@ -50,6 +50,8 @@ LESSON_KEYS = ("description", "status", "search", "terms")
 # A line that starts a list item, and how far it is indented: by a multiple of 4 spaces,
 # as Python-Markdown nests a point under another only 4 spaces in (a 2-space sub-point
 # is shown as its point's sibling).
+# Front matter's "search:" given a value, not settings, which Material's search plugin reads.
+SEARCH_NOT_SETTINGS = "'search:' holds settings, such as 'exclude: true' on the line under it, indented: delete the line"
 LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)])[ \t]")
 # Markdown markup in a heading: emphasis, code, links, HTML, escapes.
 FORMATTING = re.compile(r"[*`\[\]<>\\]|(?<!\w)_|_(?!\w)")
@@ -189,7 +191,7 @@ def odd_indents(lines: list[str], code: list[bool], first_line: int, path: str) 
             continue
         found = LIST_ITEM.match(line)
         if not found:
-            above = above if line.startswith(" ") else None  # an item's own lines, or the list's end
+            above = above if line.startswith((" ", "\t")) else None  # an item's own lines, or the list's end
             continue
         spaces = len(found.group(1))
         if spaces % 4:
@@ -242,7 +244,7 @@ def placeholder_left(source: Source, path: str) -> list[Problem]:
     search = source.meta.get("search")
     if "search" in source.meta and not isinstance(search, dict):
         # Material's search plugin reads it as settings: anything else stops the build.
-        problems.append(Problem(path, key_line(source, "search"), "'search:' holds settings, such as 'exclude: true' on the line under it, indented: delete the line"))
+        problems.append(Problem(path, key_line(source, "search"), SEARCH_NOT_SETTINGS))
     if isinstance(search, dict) and search.get("exclude"):
         problems.append(Problem(path, key_line(source, "search"), "a written lesson is kept out of search: delete 'search: exclude: true'"))
     if UNWRITTEN.search(str(source.meta.get("description", ""))):

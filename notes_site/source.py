@@ -69,23 +69,25 @@ def repeated_keys(front_matter: str, path: str) -> list[Problem]:
     without a word."""
     if not front_matter:
         return []
-    problems, mappings, seen = [], [yaml.compose(front_matter, Loader=COMPOSER)], set()
-    while mappings:
-        node = mappings.pop()
+    problems, nodes, seen = [], [yaml.compose(front_matter, Loader=COMPOSER)], set()
+    while nodes:
+        node = nodes.pop()
         if id(node) in seen:  # a YAML alias: its node is walked once
             continue
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
-            mappings += node.value
+            nodes += node.value
         if not isinstance(node, yaml.MappingNode):
             continue
         first: dict[str, int] = {}
         for key, value in node.value:
             line = key.start_mark.line + 2  # the block starts on the file's line 2
-            if isinstance(key, yaml.ScalarNode) and first.setdefault(key.value, line) != line:
+            if isinstance(key, yaml.ScalarNode) and key.value in first:
                 problems.append(Problem(path, line, f"'{key.value}' is given twice here (first at line {first[key.value]}): "
                                         "YAML keeps only this one, so merge the two"))
-            mappings.append(value)
+            elif isinstance(key, yaml.ScalarNode):
+                first[key.value] = line
+            nodes.append(value)
     return sorted(problems, key=lambda problem: problem.line)
 
 

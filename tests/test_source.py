@@ -43,3 +43,11 @@ def test_a_key_given_twice_in_one_mapping_is_named_at_its_second_line():
     assert [str(p) for p in problems] == [
         "docs/lessons/06.md:5: 'Latency' is given twice here (first at line 3): YAML keeps only this one, so merge the two"
     ]
+
+
+def test_a_key_given_twice_on_one_line_is_named_too():
+    text = "---\nterms:\n  Cache: {aliases: [x], aliases: [y]}\n---\n# Title\n"
+    _, problems = read_source(text, "docs/lessons/02.md")
+    assert [str(p) for p in problems] == [
+        "docs/lessons/02.md:3: 'aliases' is given twice here (first at line 3): YAML keeps only this one, so merge the two"
+    ]
